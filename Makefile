@@ -1,0 +1,27 @@
+# Sales MIS: the two commands of the README are `make run` and `make test`.
+PY := .venv/bin/python
+
+.PHONY: run test setup odoo-suite shell pot
+
+setup:
+	@bin/setup
+
+## Set everything up, create database `sales_mis` with demo data, serve on 127.0.0.1:8069.
+run: setup
+	@$(PY) bin/sales-mis run
+
+## Every test on a fresh throwaway database; ends with pytest's summary line.
+test: setup
+	@$(PY) bin/sales-mis test
+
+## Odoo's own tests of crm, sale, sale_management, sale_stock, sale_crm, account under our runtime.
+odoo-suite: setup
+	@$(PY) bin/sales-mis odoo-suite
+
+## Odoo shell on the run database.
+shell: setup
+	@$(PY) bin/odoo shell -c .runtime/odoo.conf -d sales_mis
+
+## Regenerate the .pot templates of both addons from the run database.
+pot: setup
+	@$(PY) bin/sales-mis pot

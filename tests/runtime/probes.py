@@ -1,0 +1,149 @@
+"""One probe per compatibility fix: the Odoo behaviour that fix keeps alive.
+
+Run as `python probes.py NAME [DB]` with the project's virtualenv; the
+compatibility layer is applied first (minus ODOO_PY311_DISABLE).  Prints
+"PROBE OK" when the behaviour works; any failure is a traceback and a
+non-zero exit.  tests/runtime/test_compat_fixes.py runs each probe with and
+without its fix.
+"""
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, 'runtime'))
+
+import odoo_py311  # noqa: E402
+
+odoo_py311.apply()
+
+TEMPLATE = b"""<t t-name="probe">
+  <ul>
+    <li t-foreach="items" t-as="item" t-att-class="item_odd and 'odd' or None">
+      <t t-set="label"><t t-esc="item"/>!</t>
+      <span t-if="item is not None" t-esc="label"/>
+    </li>
+  </ul>
+</t>"""
+
+
+@contextlib.contextmanager
+def _env(db):
+    """A superuser environment on `db`, rolled back at the end."""
+    import odoo
+    odoo.tools.config.parse_config(['-c', os.environ['SALES_MIS_TEST_CONF'], '-d', db])
+    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
+        try:
+            yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        finally:
+            cr.rollback()
+
+
+def probe_import_odoo(db):
+    import odoo  # noqa: F401
+    import odoo.api  # noqa: F401
+
+
+def probe_qweb_render(db):
+    from lxml import etree
+    from odoo.addons.base.ir.ir_qweb.qweb import QWeb
+    html = QWeb().render(etree.fromstring(TEMPLATE), {'items': [1, 2, 3]}).decode()
+    assert html.count('<span>') == 3 and 'class="odd"' in html, html
+
+
+def probe_safe_eval_domain(db):
+    from odoo.tools.safe_eval import safe_eval
+    domain = safe_eval("['|', ('user_id', '=', uid), ('team_id', 'in', [t for t in team_ids if t])]",
+                       {'uid': 7, 'team_ids': [1, 0, 2]})
+    assert domain == ['|', ('user_id', '=', 7), ('team_id', 'in', [1, 2])], domain
+
+
+def probe_base64_menu_icon(db):
+    with _env(db) as env:
+        icon = env['ir.ui.menu'].read_image('sales_mis,static/description/icon.png')
+        assert icon and icon.startswith(b'iVBOR'), icon[:20]
+
+
+def probe_yaml_data(db):
+    import io
+    from odoo.tools.yaml_import import yaml_import
+    with _env(db) as env:
+        data = io.StringIO("-\n  !assert {model: res.users, id: base.user_root, string: root is admin}:\n"
+                           "    - login == 'admin'\n")
+        data.name = "probe.yml"
+        yaml_import(env.cr, 'sales_mis', data, 'test', mode='init')
+
+
+def probe_pg_float_digits(db):
+    with _env(db) as env:
+        env.cr.execute('SELECT 0.1::float8 + 0.2::float8')
+        value = env.cr.fetchone()[0]
+        assert value == 0.3, value
+
+
+def probe_webclient_qweb(db):
+    import odoo
+    from odoo.addons.web.controllers.main import concat_xml
+    path = os.path.join(os.path.dirname(odoo.__file__), 'addons', 'web', 'static', 'src', 'xml')
+    files = sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith('.xml'))
+    xml, _checksum = concat_xml(files)
+    assert xml.startswith(b'<templates') and b't-name="WebClient.' in xml, xml[:100]
+
+
+def probe_threaded_server_stop(db):
+    import threading
+    from odoo.service.server import ThreadedServer
+    server = ThreadedServer(None)
+    worker = threading.Thread(target=time.sleep, args=(0.3,))
+    worker.start()
+    server.stop()  # joins the non-daemon worker
+    assert not worker.is_alive()
+
+
+def probe_bridge_addons_hidden(db):
+    import odoo
+    from odoo.modules import module
+    odoo.tools.config.parse_config(['-c', os.environ['SALES_MIS_TEST_CONF']])
+    modules = module.get_modules()
+    assert 'sale_management' in modules and 'sales_mis' in modules
+    assert 'sale_timesheet' not in modules, 'bridge addon sale_timesheet is visible'
+    odoo.http.Root().load_addons()  # imports every addon with static files
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+def probe_prefork_workers(db):
+    port = _free_port()
+    command = [sys.executable, os.path.join(ROOT, 'bin', 'odoo'), '-c', os.environ['SALES_MIS_TEST_CONF'],
+               '-d', db, '--workers=2', '--max-cron-threads=0', '--http-port=%d' % port,
+               '--longpolling-port=%d' % _free_port(), '--limit-time-cpu=60']
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                with urllib.request.urlopen('http://127.0.0.1:%d/web/login' % port, timeout=5) as response:
+                    assert response.status == 200
+                    break
+            except (OSError, AssertionError):
+                if time.time() > deadline or server.poll() is not None:
+                    raise AssertionError('prefork server did not answer /web/login')
+                time.sleep(0.5)
+    finally:
+        os.killpg(server.pid, 15)
+        output = server.communicate(timeout=30)[0].decode(errors='replace')
+    assert 'Traceback' not in output, output[-3000:]
+
+
+if __name__ == '__main__':
+    name, db = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
+    globals()['probe_' + name](db)
+    print('PROBE OK')
