@@ -24,7 +24,8 @@ def browser():
     return webdriver.Chrome(service=Service(shutil.which('chromedriver')), options=options)
 
 
-def top_menu_after_login(url, login, screenshot):
+def menus_after_login(url, login, app_menu_id, screenshot):
+    """Log in, open the Sales MIS app; return (top menus, the app's section menus)."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -34,24 +35,41 @@ def top_menu_after_login(url, login, screenshot):
         driver.find_element(By.NAME, 'login').send_keys(login)
         driver.find_element(By.NAME, 'password').send_keys(login)
         driver.find_element(By.CSS_SELECTOR, 'button[type=submit]').click()
-        WebDriverWait(driver, 60).until(ec.presence_of_element_located((By.CSS_SELECTOR, '.o_menu_sections, .oe_menu_text')))
-        menus = [e.get_attribute('textContent').strip() for e in driver.find_elements(By.CSS_SELECTOR, '.oe_menu_text')]
+        wait = WebDriverWait(driver, 60)
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, '.oe_application_menu_placeholder .oe_menu_text')))
+        top = texts(driver, '.oe_application_menu_placeholder .oe_menu_text')
+        driver.get('%s/web#menu_id=%d' % (url, app_menu_id))
+        # one .oe_secondary_menu per app; only the open app's is displayed
+        sections = wait.until(lambda d: texts(d, '.oe_secondary_menu .oe_menu_text', visible_only=True))
+        # the app opens its first entry, the opportunities pipeline
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, '.o_kanban_view')))
         os.makedirs(SHOTS, exist_ok=True)
         driver.save_screenshot(os.path.join(SHOTS, screenshot))
-        return [m for m in menus if m]
+        return top, sections
     finally:
         driver.quit()
+
+
+def texts(driver, selector, visible_only=False):
+    from selenium.webdriver.common.by import By
+    elements = driver.find_elements(By.CSS_SELECTOR, selector)
+    return [e.get_attribute('textContent').strip() for e in elements
+            if e.get_attribute('textContent').strip() and (e.is_displayed() or not visible_only)]
 
 
 def test_salesperson_sees_sales_mis_in_english_and_chinese(server):
     admin = server.login('admin', 'admin')
     salesperson = admin('res.users', 'search', [('login', '=', 'salesperson')])[0]
+    app = admin('ir.model.data', 'xmlid_to_res_id', 'sales_mis.menu_sales_mis_root')
     admin('res.users', 'write', [salesperson], {'lang': 'en_US'})
-    menus = top_menu_after_login(server.url, 'salesperson', 'salesperson-en.png')
-    assert 'Sales MIS' in menus, menus
+    top, sections = menus_after_login(server.url, 'salesperson', app, 'salesperson-en.png')
+    assert 'Sales MIS' in top, top
+    assert {'Opportunities', 'Customers', 'Quotations', 'Sales Orders'} <= set(sections), sections
+    assert 'Sales Teams' not in sections, 'configuration is for managers'
     admin('res.users', 'write', [salesperson], {'lang': 'zh_CN'})
     try:
-        menus = top_menu_after_login(server.url, 'salesperson', 'salesperson-zh_CN.png')
-        assert '销售管理' in menus, menus
+        top, sections = menus_after_login(server.url, 'salesperson', app, 'salesperson-zh_CN.png')
+        assert '销售管理' in top, top
+        assert {'销售机会', '客户', '报价单', '销售订单'} <= set(sections), sections
     finally:
         admin('res.users', 'write', [salesperson], {'lang': 'en_US'})

@@ -7,8 +7,10 @@ tests run (at_install and post_install).  Every failing test is compared with
 KNOWN_FAILURES; anything else failing is a bug of ours.
 """
 import ast
+import collections
 import os
 import re
+import socket
 import subprocess
 import time
 
@@ -24,7 +26,8 @@ _MODULE_TESTS = re.compile(r'odoo\.modules\.module: (odoo\.addons\.(\w+)\.tests\
 
 
 def dependencies(addons_paths, targets):
-    """All modules the targets depend on, transitively, targets excluded."""
+    """The modules the targets depend on that do not themselves need a target
+    (payment needs account: it must wait for the tested pass)."""
     def depends(name):
         for path in addons_paths:
             manifest = os.path.join(path, name, '__manifest__.py')
@@ -32,13 +35,18 @@ def dependencies(addons_paths, targets):
                 with open(manifest) as handle:
                     return ast.literal_eval(handle.read()).get('depends', [])
         raise LookupError('module %s not found' % name)
-    seen, todo = set(), list(targets)
-    while todo:
-        for dep in depends(todo.pop()):
-            if dep not in seen:
-                seen.add(dep)
-                todo.append(dep)
-    return sorted(seen - set(targets))
+
+    def closure(names):
+        seen, todo = set(), list(names)
+        while todo:
+            for dep in depends(todo.pop()):
+                if dep not in seen:
+                    seen.add(dep)
+                    todo.append(dep)
+        return seen
+
+    return sorted(name for name in closure(targets) - set(targets)
+                  if not closure([name]) & set(targets))
 
 
 def parse(log_text):
@@ -47,6 +55,12 @@ def parse(log_text):
     ran = sum(int(n) for n in _RAN.findall(log_text))
     modules = sorted({m.group(2) for m in _MODULE_TESTS.finditer(log_text)})
     return failures, ran, modules
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
 
 
 def run(odoo_command, env, log_path):
@@ -60,7 +74,9 @@ def run(odoo_command, env, log_path):
     print('[odoo-suite] installing %s with their tests (log: %s)' % (', '.join(TARGETS), log_path), flush=True)
     with open(log_path, 'w') as log:
         returncode = subprocess.run(odoo_command + ['-i', ','.join(TARGETS), '--test-enable', '--stop-after-init',
-                                       '--log-level=test', '--workers=0', '--max-cron-threads=0'],
+                                       '--log-level=test', '--workers=0', '--max-cron-threads=0',
+                                       # test mode serves HTTP (for HttpCase): keep off a running server's port
+                                       '--http-port=%d' % free_port(), '--longpolling-port=%d' % free_port()],
                        env=env, stdout=log, stderr=subprocess.STDOUT).returncode
     with open(log_path, errors='replace') as log:
         failures, ran, modules = parse(log.read())
@@ -70,7 +86,12 @@ def run(odoo_command, env, log_path):
         reason = KNOWN_FAILURES.get(failure.split(' (')[0])
         print('  %s %s%s' % ('known  ' if reason else 'FAILED ', failure, ' -- ' + reason if reason else ''))
     print('[odoo-suite] dependencies %.0f s, tests %.0f s' % (installed - started, time.time() - installed))
-    print('%d passed, %d failed' % (ran - len(failures), len(unexpected)), flush=True)
     if returncode:
-        print('[odoo-suite] the server exited with %d: see the log' % returncode)
-    return 1 if unexpected or not ran or returncode else 0
+        print('[odoo-suite] the server exited with %d: see %s' % (returncode, log_path))
+    return Result(ran, failures, unexpected, returncode, modules)
+
+
+class Result(collections.namedtuple('Result', 'ran failures unexpected returncode modules')):
+    @property
+    def ok(self):
+        return bool(self.ran) and not self.unexpected and not self.returncode
