@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite shell pot
+.PHONY: run test setup odoo-suite bench shell pot
 
 setup:
 	@bin/setup
@@ -17,6 +17,10 @@ test: setup
 ## Odoo's own tests of crm, sale, sale_management, sale_stock, sale_crm, account under our runtime.
 odoo-suite: setup
 	@$(PY) bin/sales-mis odoo-suite
+
+## Benchmarks on a generated 1M-order-line database (prints figures; not pass/fail).
+bench: setup
+	@$(PY) bin/sales-mis bench
 
 ## Odoo shell on the run database.
 shell: setup

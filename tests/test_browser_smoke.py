@@ -41,8 +41,8 @@ def menus_after_login(url, login, app_menu_id, screenshot):
         driver.get('%s/web#menu_id=%d' % (url, app_menu_id))
         # one .oe_secondary_menu per app; only the open app's is displayed
         sections = wait.until(lambda d: texts(d, '.oe_secondary_menu .oe_menu_text', visible_only=True))
-        # the app opens its first entry, the opportunities pipeline
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, '.o_kanban_view')))
+        # the app opens its first entry, the sales plans
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, '.o_list_view, .o_view_nocontent')))
         os.makedirs(SHOTS, exist_ok=True)
         driver.save_screenshot(os.path.join(SHOTS, screenshot))
         return top, sections
@@ -64,12 +64,13 @@ def test_salesperson_sees_sales_mis_in_english_and_chinese(server):
     admin('res.users', 'write', [salesperson], {'lang': 'en_US'})
     top, sections = menus_after_login(server.url, 'salesperson', app, 'salesperson-en.png')
     assert 'Sales MIS' in top, top
-    assert {'Opportunities', 'Customers', 'Quotations', 'Sales Orders'} <= set(sections), sections
+    assert {'Sales Plans', 'Targets', 'Opportunities', 'Customers', 'Quotations', 'Sales Orders',
+            'Plan Completion'} <= set(sections), sections
     assert 'Sales Teams' not in sections, 'configuration is for managers'
     admin('res.users', 'write', [salesperson], {'lang': 'zh_CN'})
     try:
         top, sections = menus_after_login(server.url, 'salesperson', app, 'salesperson-zh_CN.png')
         assert '销售管理' in top, top
-        assert {'销售机会', '客户', '报价单', '销售订单'} <= set(sections), sections
+        assert {'销售计划', '指标', '销售机会', '客户', '报价单', '销售订单', '计划完成情况'} <= set(sections), sections
     finally:
         admin('res.users', 'write', [salesperson], {'lang': 'en_US'})

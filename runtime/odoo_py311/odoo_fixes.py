@@ -93,8 +93,9 @@ def hide_bridge_addons():
         original_manifest = module_module.module_manifest
 
         def get_modules():
+            modules = original_get_modules()  # fills ad_paths first: `bridges` depends on them
             hidden = bridges(module_module)
-            return [name for name in original_get_modules() if name not in hidden]
+            return [name for name in modules if name not in hidden]
 
         def get_module_path(module, *args, **kwargs):
             if module in bridges(module_module):

@@ -107,6 +107,9 @@ def probe_threaded_server_stop(db):
 def probe_bridge_addons_hidden(db):
     import odoo
     from odoo.modules import module
+    # as `bin/odoo shell` does: modules listed before any configuration is read
+    for name in module.get_modules():
+        assert module.get_module_path(name), 'listed without a path: %s' % name
     odoo.tools.config.parse_config(['-c', os.environ['SALES_MIS_TEST_CONF']])
     modules = module.get_modules()
     assert 'sale_management' in modules and 'sales_mis' in modules

@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import completion_export
+from . import statement_export

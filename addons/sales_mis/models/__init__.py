@@ -1,0 +1,7 @@
+# -*- coding: utf-8 -*-
+from . import res_company
+from . import sales_plan
+from . import sales_plan_line
+from . import kpi_scorecard
+from . import kpi_measure
+from . import commission

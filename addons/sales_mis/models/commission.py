@@ -1,0 +1,223 @@
+# -*- coding: utf-8 -*-
+"""Commission schemes and period statements 奖励分配 (E3).
+
+A scheme has tiers on the period's total completion (a multiplier) and a rate
+per product category.  A statement takes one salesperson's actuals of the
+period by category (same basis as the completion analysis) and their
+completion of the period's approved targets, and computes its lines with the
+pure `planning.commission.compute_statement`; a manager approves it."""
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..planning.commission import Tier, compute_statement, statement_total
+
+
+def _dec(value):
+    return Decimal(repr(value or 0.0))
+
+
+class CommissionScheme(models.Model):
+    _name = 'sales_mis.commission.scheme'
+    _description = 'Commission Scheme'
+
+    name = fields.Char(required=True, translate=True)
+    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
+    default_rate = fields.Float(string='Default Rate (%)', required=True, default=2.0, digits=(16, 4),
+                                help='Commission rate of the categories without their own rate.')
+    tier_ids = fields.One2many('sales_mis.commission.tier', 'scheme_id', string='Completion Tiers', copy=True)
+    rate_ids = fields.One2many('sales_mis.commission.rate', 'scheme_id', string='Category Rates', copy=True)
+    active = fields.Boolean(default=True)
+
+    @api.constrains('default_rate')
+    def _check_rate(self):
+        if self.filtered(lambda s: s.default_rate < 0):
+            raise ValidationError(_('A commission rate cannot be negative.'))
+
+    def _tiers(self):
+        return [Tier(_dec(t.min_completion), _dec(t.multiplier)) for t in self.tier_ids]
+
+    def _category_rates(self):
+        return {r.categ_id.id: _dec(r.rate) / 100 for r in self.rate_ids}
+
+
+class CommissionTier(models.Model):
+    _name = 'sales_mis.commission.tier'
+    _description = 'Commission Tier'
+    _order = 'min_completion'
+
+    scheme_id = fields.Many2one('sales_mis.commission.scheme', required=True, ondelete='cascade')
+    min_completion = fields.Float(string='From Completion (%)', required=True)
+    multiplier = fields.Float(required=True, default=1.0, help='Applied to every line once the period '
+                                                               'completion reaches this tier.')
+
+    _sql_constraints = [
+        ('tier_uniq', 'unique (scheme_id, min_completion)', 'Two tiers cannot start at the same completion.'),
+        ('multiplier_positive', 'CHECK (multiplier >= 0)', 'A tier multiplier cannot be negative.'),
+    ]
+
+
+class CommissionRate(models.Model):
+    _name = 'sales_mis.commission.rate'
+    _description = 'Commission Rate per Product Category'
+
+    scheme_id = fields.Many2one('sales_mis.commission.scheme', required=True, ondelete='cascade')
+    categ_id = fields.Many2one('product.category', string='Product Category', required=True)
+    rate = fields.Float(string='Rate (%)', required=True, digits=(16, 4))
+
+    _sql_constraints = [
+        ('categ_uniq', 'unique (scheme_id, categ_id)', 'One rate per product category.'),
+        ('rate_positive', 'CHECK (rate >= 0)', 'A commission rate cannot be negative.'),
+    ]
+
+
+class CommissionStatement(models.Model):
+    _name = 'sales_mis.commission.statement'
+    _description = 'Commission Statement'
+    _inherit = ['mail.thread']
+    _order = 'date_from desc, user_id'
+
+    name = fields.Char(compute='_compute_name', store=True)
+    user_id = fields.Many2one('res.users', string='Salesperson', required=True, index=True,
+                              states={'approved': [('readonly', True)]})
+    team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
+    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True)
+    scheme_id = fields.Many2one('sales_mis.commission.scheme', required=True,
+                                states={'approved': [('readonly', True)]})
+    date_from = fields.Date(required=True, states={'approved': [('readonly', True)]})
+    date_to = fields.Date(required=True, states={'approved': [('readonly', True)]})
+    state = fields.Selection([('draft', 'Draft'), ('approved', 'Approved')], default='draft', required=True,
+                             readonly=True, track_visibility='onchange')
+    completion = fields.Float(string='Period Completion (%)', readonly=True)
+    multiplier = fields.Float(readonly=True)
+    line_ids = fields.One2many('sales_mis.commission.line', 'statement_id', readonly=True)
+    amount_total = fields.Monetary(string='Commission', readonly=True, track_visibility='onchange')
+    approved_by_id = fields.Many2one('res.users', readonly=True, track_visibility='onchange')
+
+    @api.depends('user_id', 'date_from', 'date_to')
+    def _compute_name(self):
+        for statement in self:
+            statement.name = '%s %s..%s' % (statement.user_id.name or '', statement.date_from or '',
+                                             statement.date_to or '')
+
+    @api.model
+    def create(self, values):
+        if values.get('user_id') and not values.get('team_id'):
+            # the team decides who approves and who may see the statement
+            values['team_id'] = self.env['res.users'].browse(values['user_id']).sale_team_id.id
+        return super(CommissionStatement, self).create(values)
+
+    @api.onchange('user_id')
+    def _onchange_user_id(self):
+        self.team_id = self.user_id.sale_team_id
+
+    @api.multi
+    def write(self, values):
+        if set(values) - {'state', 'approved_by_id', 'message_follower_ids', 'message_ids', 'message_last_post'} \
+                and self.filtered(lambda s: s.state == 'approved'):
+            raise UserError(_('An approved commission statement cannot be changed; reset it to draft first.'))
+        return super(CommissionStatement, self).write(values)
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda s: s.state == 'approved'):
+            raise UserError(_('An approved commission statement cannot be deleted.'))
+        return super(CommissionStatement, self).unlink()
+
+    @api.multi
+    def action_compute(self):
+        """Actuals of the period by category, completion of the period's targets, lines."""
+        measure = self.env['sales_mis.kpi.measure']
+        for statement in self:
+            if statement.state != 'draft':
+                raise UserError(_('Only draft statements are computed.'))
+            args = {'users': (statement.user_id.id,), 'company': statement.company_id.id,
+                    'date_from': statement.date_from, 'date_to': statement.date_to}
+            completion = dict(measure._measure_revenue_completion(args)).get(statement.user_id.id, 0.0)
+            self.env.cr.execute("""
+                SELECT a.categ_id, sum(a.amount)
+                  FROM sales_mis_actual a JOIN res_company c ON c.id = a.company_id
+                 WHERE a.basis = c.sales_mis_actual_basis AND a.company_id = %(company)s
+                   AND a.user_id IN %(users)s
+                   AND a.month BETWEEN date_trunc('month', %(date_from)s::date) AND %(date_to)s
+                 GROUP BY a.categ_id""", args)
+            actuals = {categ: _dec(amount) for categ, amount in self.env.cr.fetchall()}
+            scheme = statement.scheme_id
+            try:
+                lines = compute_statement(actuals, _dec(completion), scheme._tiers(), scheme._category_rates(),
+                                          _dec(scheme.default_rate) / 100, statement.currency_id.decimal_places)
+            except ValueError as error:
+                raise UserError(_('Commission scheme "%s" is not valid: %s') % (scheme.name, error))
+            statement.line_ids.unlink()
+            for line in lines:  # a handful of categories
+                self.env['sales_mis.commission.line'].create({
+                    'statement_id': statement.id, 'user_id': statement.user_id.id,
+                    'team_id': statement.team_id.id, 'company_id': statement.company_id.id,
+                    'categ_id': line.category, 'base_amount': float(line.base),
+                    'rate': float(line.rate * 100), 'multiplier': float(line.multiplier),
+                    'amount': float(line.amount)})
+            statement.write({'completion': completion, 'amount_total': float(statement_total(lines)),
+                             'multiplier': float(lines[0].multiplier) if lines else 0.0})
+        return True
+
+    def _check_approver(self):
+        for statement in self:
+            leads_team = statement.team_id.user_id == self.env.user
+            if not (self.env.user.has_group('sales_mis.group_director')
+                    or (leads_team and self.env.user.has_group('sales_mis.group_manager'))):
+                raise AccessError(_('Only the manager of %s or a sales director can approve this statement.')
+                                  % (statement.team_id.name or _('the team')))
+            if statement.user_id == self.env.user and not self.env.user.has_group('sales_mis.group_director'):
+                raise AccessError(_('Nobody approves their own commission.'))
+
+    @api.multi
+    def action_approve(self):
+        self._check_approver()
+        if self.filtered(lambda s: s.state != 'draft' or not s.line_ids):
+            raise UserError(_('Compute a draft statement before approving it.'))
+        self.write({'state': 'approved', 'approved_by_id': self.env.uid})
+
+    @api.multi
+    def action_reset(self):
+        self._check_approver()
+        self.write({'state': 'draft', 'approved_by_id': False})
+
+    @api.multi
+    def action_export(self):
+        return {'type': 'ir.actions.act_url', 'target': 'self',
+                'url': '/sales_mis/commission/statements.xlsx?ids=%s' % ','.join(map(str, self.ids))}
+
+    @api.model
+    def generate(self, scheme_id, date_from, date_to, team_id=False):
+        """Draft statements of every salesperson (of a team) for a period, computed."""
+        users = self.env['res.users'].search([
+            ('share', '=', False), ('groups_id', 'in', self.env.ref('sales_mis.group_salesperson').id)]
+            + ([('sale_team_id', '=', team_id)] if team_id else []))
+        existing = self.search([('scheme_id', '=', scheme_id), ('date_from', '=', date_from),
+                                ('date_to', '=', date_to), ('user_id', 'in', users.ids)]).mapped('user_id')
+        statements = self.browse()
+        for user in users - existing:
+            statements |= self.create({'user_id': user.id, 'team_id': user.sale_team_id.id,
+                                       'scheme_id': scheme_id, 'date_from': date_from, 'date_to': date_to})
+        statements.action_compute()
+        return statements.ids
+
+
+class CommissionLine(models.Model):
+    _name = 'sales_mis.commission.line'
+    _description = 'Commission Statement Line'
+    _order = 'statement_id, categ_id'
+
+    statement_id = fields.Many2one('sales_mis.commission.statement', required=True, ondelete='cascade')
+    # copies of the statement's, set at creation: record rules need them from the first write
+    user_id = fields.Many2one('res.users', string='Salesperson', readonly=True, index=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team', readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
+    currency_id = fields.Many2one(related='statement_id.currency_id', readonly=True)
+    categ_id = fields.Many2one('product.category', string='Product Category')
+    base_amount = fields.Monetary(string='Sales')
+    rate = fields.Float(string='Rate (%)', digits=(16, 4))
+    multiplier = fields.Float()
+    amount = fields.Monetary(string='Commission')

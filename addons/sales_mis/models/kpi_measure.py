@@ -1,0 +1,86 @@
+# -*- coding: utf-8 -*-
+"""How each KPI is measured for a set of salespeople over a period, one SQL
+query per KPI.  Visits count the salesperson's calendar meetings with a
+customer until the visit records of the CRM extension replace them
+(`_measure_visits` is the hook)."""
+from odoo import api, models
+
+
+class KpiMeasure(models.AbstractModel):
+    _name = 'sales_mis.kpi.measure'
+    _description = 'KPI Measurement'
+
+    @api.model
+    def measure(self, user_ids, company_id, date_from, date_to):
+        """{kpi code: {user id: value}} for the period [date_from, date_to]."""
+        args = {'users': tuple(user_ids) or (0,), 'company': company_id,
+                'date_from': date_from, 'date_to': date_to}
+        return {code: dict(getattr(self, '_measure_%s' % code)(args))
+                for code in ('revenue_completion', 'collection_rate', 'new_customers', 'visits',
+                             'win_rate', 'gross_margin')}
+
+    def _rows(self, query, args):
+        self.env.cr.execute(query, args)
+        return self.env.cr.fetchall()
+
+    def _measure_revenue_completion(self, args):
+        # target and actual of the leaf lines of current approved plans inside the period
+        return self._rows("""
+            SELECT user_id, 100.0 * sum(actual_amount) / NULLIF(sum(target_amount), 0)
+              FROM sales_mis_plan_completion
+             WHERE user_id IN %(users)s AND company_id = %(company)s AND is_current
+               AND state IN ('approved', 'locked')
+               AND date_from >= %(date_from)s AND date_to <= %(date_to)s
+             GROUP BY user_id HAVING sum(target_amount) > 0""", args)
+
+    def _measure_collection_rate(self, args):
+        # paid share of what was invoiced (net of refunds) in the period
+        return self._rows("""
+            SELECT user_id, 100.0 * sum(amount_total_company_signed - residual_company_signed)
+                            / NULLIF(sum(amount_total_company_signed), 0)
+              FROM account_invoice
+             WHERE user_id IN %(users)s AND company_id = %(company)s AND state IN ('open', 'paid')
+               AND type IN ('out_invoice', 'out_refund')
+               AND date_invoice BETWEEN %(date_from)s AND %(date_to)s
+             GROUP BY user_id HAVING sum(amount_total_company_signed) > 0""", args)
+
+    def _measure_new_customers(self, args):
+        # customers whose first confirmed order ever falls in the period
+        return self._rows("""
+            SELECT first.user_id, count(*)
+              FROM (SELECT DISTINCT ON (p.commercial_partner_id) p.commercial_partner_id, s.user_id,
+                           COALESCE(s.confirmation_date, s.date_order) AS first_date
+                      FROM sale_order s JOIN res_partner p ON p.id = s.partner_id
+                     WHERE s.state IN ('sale', 'done') AND s.company_id = %(company)s
+                     ORDER BY p.commercial_partner_id, COALESCE(s.confirmation_date, s.date_order)) first
+             WHERE first.user_id IN %(users)s
+               AND first.first_date::date BETWEEN %(date_from)s AND %(date_to)s
+             GROUP BY first.user_id""", args)
+
+    def _measure_visits(self, args):
+        return self._rows("""
+            SELECT e.user_id, count(DISTINCT e.id)
+              FROM calendar_event e
+              JOIN calendar_event_res_partner_rel r ON r.calendar_event_id = e.id
+              JOIN res_partner p ON p.id = r.res_partner_id AND p.customer
+             WHERE e.user_id IN %(users)s AND e.start::date BETWEEN %(date_from)s AND %(date_to)s
+             GROUP BY e.user_id""", args)
+
+    def _measure_win_rate(self, args):
+        # opportunities closed in the period: won (probability 100) against lost (archived)
+        return self._rows("""
+            SELECT l.user_id, 100.0 * count(*) FILTER (WHERE l.active AND l.probability = 100)
+                              / count(*)
+              FROM crm_lead l
+             WHERE l.user_id IN %(users)s AND l.type = 'opportunity' AND l.company_id = %(company)s
+               AND l.date_closed::date BETWEEN %(date_from)s AND %(date_to)s
+               AND ((l.active AND l.probability = 100) OR (NOT l.active AND l.probability = 0))
+             GROUP BY l.user_id""", args)
+
+    def _measure_gross_margin(self, args):
+        return self._rows("""
+            SELECT user_id, 100.0 * sum(margin) / NULLIF(sum(amount), 0)
+              FROM sales_mis_actual
+             WHERE basis = 'order' AND user_id IN %(users)s AND company_id = %(company)s
+               AND month BETWEEN date_trunc('month', %(date_from)s::date) AND %(date_to)s
+             GROUP BY user_id HAVING sum(amount) > 0""", args)

@@ -1,0 +1,135 @@
+# -*- coding: utf-8 -*-
+"""KPI scorecards 业绩考核 and ranking 业绩排名 (E1, E2).
+
+`sales_mis.kpi` configures which KPIs count, their weight and target.  A
+scorecard is one period's appraisal: computing it measures every KPI for every
+salesperson in bulk SQL (one query per KPI, not per person), scores them with
+the pure `planning.kpi.score_table` and stores the result, so past periods
+keep the scores they had."""
+import pandas as pd
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..planning.kpi import KPI_CODES, score_table
+
+KPI_SELECTION = [
+    ('revenue_completion', 'Revenue completion (%)'),
+    ('collection_rate', 'Collection rate (%)'),
+    ('new_customers', 'New customers'),
+    ('visits', 'Customer visits'),
+    ('win_rate', 'Win rate (%)'),
+    ('gross_margin', 'Gross margin (%)'),
+]
+assert [code for code, _label in KPI_SELECTION] == list(KPI_CODES)
+
+
+class SalesKpi(models.Model):
+    _name = 'sales_mis.kpi'
+    _description = 'Sales KPI'
+    _order = 'sequence, id'
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Selection(KPI_SELECTION, required=True)
+    sequence = fields.Integer(default=10)
+    weight = fields.Float(required=True, default=1.0, help='Relative weight of this KPI in the score.')
+    target = fields.Float(required=True, help='Value that counts as 100% achieved, per period '
+                                               '(a percentage for the KPIs measured in %).')
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
+
+    _sql_constraints = [
+        ('code_company_uniq', 'unique (code, company_id)', 'Each KPI can be configured once per company.'),
+        ('weight_positive', 'CHECK (weight >= 0)', 'A KPI weight cannot be negative.'),
+    ]
+
+
+class Scorecard(models.Model):
+    _name = 'sales_mis.scorecard'
+    _description = 'KPI Scorecard'
+    _inherit = ['mail.thread']
+    _order = 'date_from desc, id desc'
+
+    name = fields.Char(required=True, default=lambda self: _('Scorecard'))
+    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team', help='Empty: every sales team.')
+    state = fields.Selection([('draft', 'Draft'), ('done', 'Published')], default='draft', required=True,
+                             readonly=True, track_visibility='onchange')
+    computed_date = fields.Datetime(readonly=True, string='Computed On')
+    line_ids = fields.One2many('sales_mis.scorecard.line', 'scorecard_id', string='Scores', readonly=True)
+
+    @api.constrains('date_from', 'date_to')
+    def _check_dates(self):
+        if self.filtered(lambda s: s.date_from > s.date_to):
+            raise UserError(_('A scorecard period must end after it starts.'))
+
+    def _salespeople(self):
+        domain = [('share', '=', False), ('groups_id', 'in', self.env.ref('sales_mis.group_salesperson').id),
+                  ('company_ids', 'in', self.company_id.id)]
+        if self.team_id:
+            domain.append(('sale_team_id', '=', self.team_id.id))
+        return self.env['res.users'].search(domain)
+
+    @api.multi
+    def action_compute(self):
+        """Measure, score and rank; replaces the lines of a draft scorecard."""
+        self.ensure_one()
+        if self.state != 'draft':
+            raise UserError(_('A published scorecard keeps its scores; make a new one to recompute.'))
+        kpis = self.env['sales_mis.kpi'].search([('company_id', '=', self.company_id.id)])
+        if not kpis:
+            raise UserError(_('Configure at least one KPI first (Sales MIS > Configuration > KPIs).'))
+        users = self._salespeople()
+        values = self.env['sales_mis.kpi.measure'].measure(users.ids, self.company_id.id,
+                                                          self.date_from, self.date_to)
+        frame = pd.DataFrame([
+            {'user_id': user_id, 'kpi': kpi.code, 'value': values[kpi.code].get(user_id, 0.0),
+             'target': kpi.target, 'weight': kpi.weight}
+            for user_id in users.ids for kpi in kpis])
+        scores = score_table(frame).set_index('user_id') if not frame.empty else None
+        self.line_ids.unlink()
+        Line = self.env['sales_mis.scorecard.line']
+        for user in users:  # Odoo 11 creates one record per call
+            row = dict({code: values[code].get(user.id, 0.0) for code in KPI_CODES},
+                       scorecard_id=self.id, user_id=user.id, team_id=user.sale_team_id.id,
+                       company_id=self.company_id.id,
+                       score=float(scores.at[user.id, 'score']), rank=int(scores.at[user.id, 'rank']))
+            Line.create(row)
+        self.computed_date = fields.Datetime.now()
+        return True
+
+    @api.multi
+    def action_publish(self):
+        if not self.env.user.has_group('sales_mis.group_manager'):
+            raise UserError(_('Only sales managers publish scorecards.'))
+        self.filtered(lambda s: not s.line_ids).action_compute()
+        self.write({'state': 'done'})
+
+    @api.multi
+    def action_reset(self):
+        if not self.env.user.has_group('sales_mis.group_director'):
+            raise UserError(_('Only a sales director can reopen a published scorecard.'))
+        self.write({'state': 'draft'})
+
+
+class ScorecardLine(models.Model):
+    _name = 'sales_mis.scorecard.line'
+    _description = 'KPI Score'
+    _order = 'scorecard_id desc, rank, user_id'
+
+    scorecard_id = fields.Many2one('sales_mis.scorecard', required=True, ondelete='cascade', index=True)
+    company_id = fields.Many2one('res.company', readonly=True)
+    date_from = fields.Date(related='scorecard_id.date_from', store=True, readonly=True)
+    date_to = fields.Date(related='scorecard_id.date_to', store=True, readonly=True)
+    user_id = fields.Many2one('res.users', string='Salesperson', required=True, index=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team')
+    score = fields.Float(group_operator='avg')
+    rank = fields.Integer(group_operator='min')
+    revenue_completion = fields.Float(string='Revenue Completion (%)', group_operator='avg')
+    collection_rate = fields.Float(string='Collection Rate (%)', group_operator='avg')
+    new_customers = fields.Float(string='New Customers')
+    visits = fields.Float(string='Visits')
+    win_rate = fields.Float(string='Win Rate (%)', group_operator='avg')
+    gross_margin = fields.Float(string='Gross Margin (%)', group_operator='avg')

@@ -1,0 +1,24 @@
+# -*- coding: utf-8 -*-
+"""Company settings of Sales MIS."""
+from odoo import fields, models
+
+ACTUAL_BASES = [
+    ('order', 'Confirmed sales orders'),
+    ('invoice', 'Invoiced, net of refunds'),
+]
+
+
+class ResCompany(models.Model):
+    _inherit = 'res.company'
+
+    sales_mis_actual_basis = fields.Selection(
+        ACTUAL_BASES, string='Sales Actuals Basis', required=True, default='order',
+        help='What counts as "actual" against sales targets: the untaxed amount of confirmed '
+             'sales orders, or the untaxed invoiced amount minus refunds (red-letter invoices).')
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = 'res.config.settings'
+
+    sales_mis_actual_basis = fields.Selection(
+        related='company_id.sales_mis_actual_basis', string='Sales Actuals Basis')

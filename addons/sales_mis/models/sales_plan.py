@@ -1,0 +1,267 @@
+# -*- coding: utf-8 -*-
+"""Sales plans 销售计划 (A1, A3): a target for a period and scope, split into a
+tree of plan lines, approved through draft -> submitted -> approved -> locked.
+
+An approved plan is read-only; re-planning copies it into a new revision and
+the old revision stays readable (it stops being the current one when the new
+revision is approved)."""
+import calendar
+from datetime import date
+
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+PERIOD_TYPES = [('year', 'Year'), ('quarter', 'Quarter'), ('month', 'Month')]
+SCOPES = [('company', 'Company'), ('team', 'Sales Team'), ('salesperson', 'Salesperson')]
+STATES = [('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('locked', 'Locked')]
+#: fields a non-draft plan still lets its workflow write
+WORKFLOW_FIELDS = {'state', 'is_current', 'approved_by_id', 'approved_date', 'message_follower_ids',
+                   'message_ids', 'activity_ids', 'message_last_post', 'message_main_attachment_id'}
+
+
+def period_dates(period_type, year, quarter=None, month=None):
+    """First and last day of a plan period."""
+    if period_type == 'year':
+        return date(year, 1, 1), date(year, 12, 31)
+    if period_type == 'quarter':
+        first = 3 * (quarter - 1) + 1
+        return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+class SalesPlan(models.Model):
+    _name = 'sales_mis.plan'
+    _description = 'Sales Plan'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'date_from desc, scope, id desc'
+
+    name = fields.Char(required=True, track_visibility='onchange', states={'draft': [('readonly', False)]})
+    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
+    period_type = fields.Selection(PERIOD_TYPES, required=True, default='year')
+    year = fields.Integer(required=True, default=lambda self: fields.Date.from_string(fields.Date.today()).year)
+    quarter = fields.Selection([(str(q), 'Q%d' % q) for q in range(1, 5)])
+    month = fields.Selection([(str(m), '%02d' % m) for m in range(1, 13)])
+    date_from = fields.Date(compute='_compute_dates', store=True)
+    date_to = fields.Date(compute='_compute_dates', store=True)
+    scope = fields.Selection(SCOPES, required=True, default='company')
+    team_id = fields.Many2one('crm.team', string='Sales Team')
+    user_id = fields.Many2one('res.users', string='Salesperson')
+    categ_id = fields.Many2one('product.category', string='Product Category',
+                               help='Optional: a target for this product category only.')
+    target_amount = fields.Monetary(string='Target Amount', required=True, currency_field='currency_id',
+                                    track_visibility='onchange')
+    target_qty = fields.Float(string='Target Quantity', help='Optional quantity target.')
+    state = fields.Selection(STATES, default='draft', required=True, readonly=True, copy=False,
+                             track_visibility='onchange')
+    revision = fields.Integer(default=1, readonly=True, copy=False)
+    previous_revision_id = fields.Many2one('sales_mis.plan', readonly=True, copy=False,
+                                           string='Replaces Revision')
+    is_current = fields.Boolean(string='Current Revision', default=True, readonly=True, copy=False,
+                                help='False once a newer revision of this plan is approved.')
+    approved_by_id = fields.Many2one('res.users', readonly=True, copy=False, track_visibility='onchange')
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    line_ids = fields.One2many('sales_mis.plan.line', 'plan_id', string='Plan Lines', copy=False)
+    completion = fields.Float(compute='_compute_completion', string='Completion',
+                              help='Actual / target of the whole plan (fraction).')
+    summary_html = fields.Html(compute='_compute_completion', string='Completion Summary', sanitize=False)
+    root_line_id = fields.Many2one('sales_mis.plan.line', compute='_compute_root_line')
+    line_count = fields.Integer(compute='_compute_root_line')
+
+    @api.depends('period_type', 'year', 'quarter', 'month')
+    def _compute_dates(self):
+        for plan in self:
+            if plan.year and (plan.period_type == 'year' or (plan.period_type == 'quarter' and plan.quarter)
+                              or (plan.period_type == 'month' and plan.month)):
+                start, end = period_dates(plan.period_type, plan.year, int(plan.quarter or 0), int(plan.month or 0))
+                plan.date_from, plan.date_to = fields.Date.to_string(start), fields.Date.to_string(end)
+
+    @api.depends('line_ids.parent_id')
+    def _compute_root_line(self):
+        for plan in self:
+            plan.root_line_id = plan.line_ids.filtered(lambda l: not l.parent_id)[:1]
+            plan.line_count = len(plan.line_ids)
+
+    def _completion_groups(self, groupby):
+        return self.env['sales_mis.plan.completion'].read_group(
+            [('plan_id', 'in', self.ids)],
+            [g.split(':')[0] for g in groupby]
+            + ['target_amount', 'actual_amount', 'completion', 'gap_amount', 'projected_amount'],
+            groupby, lazy=False)
+
+    def _compute_completion(self):
+        by_plan = {g['plan_id'][0]: g for g in self._completion_groups(['plan_id'])}
+        for plan in self:
+            group = by_plan.get(plan.id)
+            plan.completion = (group['completion'] or 0.0) / 100.0 if group else 0.0
+            plan.summary_html = plan._summary_html() if len(self) == 1 else False
+
+    def _summary_html(self):
+        """Target, actual, completion, gap and projection per salesperson or team."""
+        groupby = 'user_id' if self.line_ids.filtered('user_id') else 'team_id'
+        rows = self._completion_groups([groupby])
+        if not rows:
+            return '<p class="text-muted">%s</p>' % _('No targets yet: split the plan.')
+        money = lambda value: '{:,.2f}'.format(value or 0.0)
+        head = [_('Salesperson') if groupby == 'user_id' else _('Sales Team'), _('Target'), _('Actual'),
+                _('Completion'), _('Gap'), _('Projection')]
+        body = ''.join(
+            '<tr><td>%s</td><td class="text-right">%s</td><td class="text-right">%s</td>'
+            '<td class="text-right">%s</td><td class="text-right">%s</td><td class="text-right">%s</td></tr>' % (
+                tools.html_escape(row[groupby][1] if row[groupby] else _('Undefined')),
+                money(row['target_amount']), money(row['actual_amount']),
+                '%.1f%%' % row['completion'] if row['completion'] is not False else '',
+                money(row['gap_amount']), money(row['projected_amount']))
+            for row in rows)
+        return ('<table class="table table-condensed"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
+                % (''.join('<th>%s</th>' % h for h in head), body))
+
+    @api.multi
+    def action_open_completion(self):
+        action = self.env.ref('sales_mis.action_plan_completion').read()[0]
+        action['domain'] = [('plan_id', 'in', self.ids)]
+        action['context'] = {}
+        return action
+
+    @api.multi
+    def action_export_completion(self):
+        self.ensure_one()
+        return {'type': 'ir.actions.act_url', 'target': 'self',
+                'url': '/sales_mis/plan/%d/completion.xlsx' % self.id}
+
+    @api.constrains('target_amount', 'target_qty')
+    def _check_not_negative(self):
+        for plan in self:
+            if plan.target_amount < 0 or plan.target_qty < 0:
+                raise ValidationError(_('The target of plan "%s" cannot be negative.') % plan.name)
+
+    @api.constrains('period_type', 'quarter', 'month', 'year', 'scope', 'team_id', 'user_id')
+    def _check_period_and_scope(self):
+        for plan in self:
+            if plan.period_type == 'quarter' and not plan.quarter:
+                raise ValidationError(_('Choose the quarter of plan "%s".') % plan.name)
+            if plan.period_type == 'month' and not plan.month:
+                raise ValidationError(_('Choose the month of plan "%s".') % plan.name)
+            if not 2000 <= plan.year <= 2100:
+                raise ValidationError(_('The year of plan "%s" must be between 2000 and 2100.') % plan.name)
+            if plan.scope == 'team' and not plan.team_id:
+                raise ValidationError(_('A sales team plan needs its sales team.'))
+            if plan.scope == 'salesperson' and not plan.user_id:
+                raise ValidationError(_('A salesperson plan needs its salesperson.'))
+
+    @api.constrains('state', 'is_current', 'date_from', 'date_to', 'scope', 'team_id', 'user_id', 'categ_id')
+    def _check_no_overlap(self):
+        for plan in self.filtered(lambda p: p.state in ('approved', 'locked') and p.is_current):
+            overlapping = self.sudo().search([  # also plans this user cannot see
+                ('id', '!=', plan.id), ('state', 'in', ('approved', 'locked')), ('is_current', '=', True),
+                ('company_id', '=', plan.company_id.id), ('scope', '=', plan.scope),
+                ('team_id', '=', plan.team_id.id), ('user_id', '=', plan.user_id.id),
+                ('categ_id', '=', plan.categ_id.id),
+                ('date_from', '<=', plan.date_to), ('date_to', '>=', plan.date_from),
+            ], limit=1)
+            if overlapping:
+                raise ValidationError(_(
+                    'Plan "%s" overlaps the approved plan "%s" for the same scope and period. '
+                    'Re-plan the approved one instead of approving a second plan.')
+                    % (plan.name, overlapping.name))
+
+    # --- root line follows the plan header ---------------------------------------
+
+    def _root_line_values(self):
+        self.ensure_one()
+        return {
+            'plan_id': self.id, 'team_id': self.team_id.id, 'user_id': self.user_id.id,
+            'categ_id': self.categ_id.id, 'date_from': self.date_from, 'date_to': self.date_to,
+            'target_amount': self.target_amount, 'target_qty': self.target_qty,
+        }
+
+    @api.model
+    def create(self, values):
+        plan = super(SalesPlan, self).create(values)
+        if not plan.line_ids:
+            self.env['sales_mis.plan.line'].create(plan._root_line_values())
+        return plan
+
+    @api.multi
+    def write(self, values):
+        if set(values) - WORKFLOW_FIELDS:
+            locked = self.filtered(lambda p: p.state != 'draft')
+            if locked:
+                raise UserError(_('Plan "%s" is %s and cannot be changed. Use "Re-plan" to make a new '
+                                  'revision.') % (locked[0].name, dict(STATES)[locked[0].state]))
+        result = super(SalesPlan, self).write(values)
+        header = {'team_id', 'user_id', 'categ_id', 'period_type', 'year', 'quarter', 'month',
+                  'target_amount', 'target_qty'}
+        if header & set(values):
+            for plan in self:
+                root = plan.root_line_id
+                if root and not root.child_ids:
+                    root.write(plan._root_line_values())
+                elif root and ('target_amount' in values or 'target_qty' in values):
+                    raise UserError(_('Plan "%s" is already split: change the target by splitting again '
+                                      '(the split replaces the children).') % plan.name)
+        return result
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda p: p.state != 'draft'):
+            raise UserError(_('Only draft plans can be deleted.'))
+        return super(SalesPlan, self).unlink()
+
+    # --- workflow -------------------------------------------------------------------
+
+    def _check_approver(self):
+        for plan in self:
+            needed = 'sales_mis.group_director' if plan.scope == 'company' else 'sales_mis.group_manager'
+            if not self.env.user.has_group(needed):
+                raise AccessError(_('Only a %s can approve plan "%s".') % (
+                    _('sales director') if plan.scope == 'company' else _('sales manager'), plan.name))
+
+    @api.multi
+    def action_submit(self):
+        for plan in self:
+            if plan.state != 'draft':
+                raise UserError(_('Only draft plans can be submitted.'))
+            plan.line_ids._check_children_sum()
+        self.write({'state': 'submitted'})
+
+    @api.multi
+    def action_approve(self):
+        self._check_approver()
+        if self.filtered(lambda p: p.state != 'submitted'):
+            raise UserError(_('Only submitted plans can be approved.'))
+        for plan in self:
+            # the replaced revision stops counting before this one starts
+            plan.previous_revision_id.sudo().write({'is_current': False})
+            plan.write({'state': 'approved', 'approved_by_id': self.env.uid,
+                        'approved_date': fields.Datetime.now()})
+
+    @api.multi
+    def action_reject(self):
+        self._check_approver()
+        if self.filtered(lambda p: p.state != 'submitted'):
+            raise UserError(_('Only submitted plans can be sent back to draft.'))
+        self.write({'state': 'draft'})
+
+    @api.multi
+    def action_lock(self):
+        if not self.env.user.has_group('sales_mis.group_director'):
+            raise AccessError(_('Only a sales director can lock plans.'))
+        if self.filtered(lambda p: p.state != 'approved'):
+            raise UserError(_('Only approved plans can be locked.'))
+        self.write({'state': 'locked'})
+
+    @api.multi
+    def action_replan(self):
+        """A new draft revision with a copy of the line tree; this one stays as it is."""
+        self.ensure_one()
+        if self.state not in ('approved', 'locked') or not self.is_current:
+            raise UserError(_('Only the current approved or locked revision can be re-planned.'))
+        if self.sudo().search_count([('previous_revision_id', '=', self.id)]):
+            raise UserError(_('Plan "%s" already has a newer revision.') % self.name)
+        new = self.copy({'revision': self.revision + 1, 'previous_revision_id': self.id,
+                         'line_ids': [], 'is_current': True})
+        new.line_ids.unlink()
+        self.root_line_id._copy_tree(new, parent=False)
+        return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': new.id,
+                'view_mode': 'form', 'target': 'current'}

@@ -1,0 +1,129 @@
+# -*- coding: utf-8 -*-
+"""Plan lines 指标分配: the tree a plan's target is split into (teams, salespeople,
+months, product categories).  A line that has children must equal their sum."""
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class SalesPlanLine(models.Model):
+    _name = 'sales_mis.plan.line'
+    _description = 'Sales Plan Line'
+    _parent_store = True
+    _order = 'parent_left'
+
+    plan_id = fields.Many2one('sales_mis.plan', required=True, ondelete='cascade', index=True)
+    company_id = fields.Many2one(related='plan_id.company_id', store=True, readonly=True)
+    currency_id = fields.Many2one(related='plan_id.currency_id', readonly=True)
+    plan_state = fields.Selection(related='plan_id.state', readonly=True, store=True, string='Plan Status')
+    parent_id = fields.Many2one('sales_mis.plan.line', string='Split From', ondelete='cascade', index=True)
+    child_ids = fields.One2many('sales_mis.plan.line', 'parent_id', string='Split Into')
+    parent_left = fields.Integer(index=True)
+    parent_right = fields.Integer(index=True)
+    name = fields.Char(compute='_compute_name', store=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
+    user_id = fields.Many2one('res.users', string='Salesperson', index=True)
+    categ_id = fields.Many2one('product.category', string='Product Category')
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True)
+    target_amount = fields.Monetary(string='Target', currency_field='currency_id', required=True)
+    target_qty = fields.Float(string='Target Quantity')
+    is_leaf = fields.Boolean(compute='_compute_is_leaf', store=True)
+
+    @api.depends('team_id', 'user_id', 'categ_id', 'date_from', 'date_to', 'plan_id.period_type')
+    def _compute_name(self):
+        for line in self:
+            parts = [line.team_id.name, line.user_id.name, line.categ_id.name]
+            if line.date_from and line.date_to and line.date_from[:7] == line.date_to[:7]:
+                parts.append(line.date_from[:7])
+            line.name = ' / '.join(p for p in parts if p) or line.plan_id.name
+
+    @api.depends('child_ids')
+    def _compute_is_leaf(self):
+        for line in self:
+            line.is_leaf = not line.child_ids
+
+    @api.constrains('target_amount', 'target_qty')
+    def _check_not_negative(self):
+        if self.filtered(lambda l: l.target_amount < 0 or l.target_qty < 0):
+            raise ValidationError(_('A target cannot be negative.'))
+
+    @api.constrains('date_from', 'date_to', 'parent_id')
+    def _check_dates(self):
+        for line in self:
+            if line.date_from > line.date_to:
+                raise ValidationError(_('Line "%s" ends before it starts.') % line.name)
+            parent = line.parent_id or line.plan_id
+            if line.date_from < parent.date_from or line.date_to > parent.date_to:
+                raise ValidationError(_('Line "%s" lies outside the period of what it was split from.')
+                                      % line.name)
+
+    def _check_children_sum(self):
+        """Rejects a tree whose children do not add up to their parent."""
+        for line in self.filtered('child_ids'):
+            digits = line.currency_id.decimal_places
+            total = sum(line.child_ids.mapped('target_amount'))
+            if float_compare(total, line.target_amount, precision_digits=digits):
+                raise ValidationError(_(
+                    'The lines split from "%s" add up to %.*f but its target is %.*f. '
+                    'Split it again or correct the lines.')
+                    % (line.name, digits, total, digits, line.target_amount))
+
+    def _check_plan_is_draft(self):
+        if self.mapped('plan_id').filtered(lambda p: p.state != 'draft'):
+            raise UserError(_('Only the lines of a draft plan can be changed. Use "Re-plan" on an '
+                              'approved plan.'))
+
+    @api.model
+    def create(self, values):
+        line = super(SalesPlanLine, self).create(values)
+        line._check_plan_is_draft()
+        return line
+
+    @api.multi
+    def write(self, values):
+        self._check_plan_is_draft()
+        result = super(SalesPlanLine, self).write(values)
+        if 'target_amount' in values and not self.env.context.get('sales_mis_splitting'):
+            # an edited child must keep the tree consistent: reject, the user re-splits
+            (self.mapped('parent_id') | self.filtered('child_ids'))._check_children_sum()
+        return result
+
+    @api.multi
+    def unlink(self):
+        self._check_plan_is_draft()
+        return super(SalesPlanLine, self).unlink()
+
+    @api.multi
+    def action_split(self):
+        self.ensure_one()
+        action = self.env.ref('sales_mis.action_plan_split').read()[0]
+        action['context'] = {'default_line_id': self.id}
+        return action
+
+    @api.multi
+    def split(self, dimension, method='equal', keys=None, weights=None):
+        """Split each line without the form (XML-RPC, data files): `keys` are the ids of the
+        teams / salespeople / categories (default: all teams, the line team's members);
+        `weights` a list matching `keys` for method 'custom'."""
+        Wizard = self.env['sales_mis.plan.split']
+        field = {'team': 'team_ids', 'salesperson': 'user_ids', 'category': 'categ_ids'}.get(dimension)
+        for line in self:
+            wizard = Wizard.create({'line_id': line.id, 'dimension': dimension, 'method': method})
+            if field and keys:
+                wizard[field] = [(6, 0, keys)]
+            else:
+                wizard._onchange_dimension()
+            if method == 'custom':
+                wizard._onchange_method()
+                by_key = {str(key): weight for key, weight in zip(keys or [], weights or [])}
+                for weight_line in wizard.weight_ids:
+                    weight_line.weight = by_key.get(weight_line.key, 0.0)
+            wizard.action_split()
+        return True
+
+    def _copy_tree(self, plan, parent):
+        """Copy this line and its descendants into `plan` (re-planning)."""
+        for line in self:
+            copy = line.copy({'plan_id': plan.id, 'parent_id': parent and parent.id})
+            line.child_ids._copy_tree(plan, copy)

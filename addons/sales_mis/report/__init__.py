@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import sales_actual
+from . import plan_completion
