@@ -9,8 +9,9 @@ from odoo.tools import float_compare
 class SalesPlanLine(models.Model):
     _name = 'sales_mis.plan.line'
     _description = 'Sales Plan Line'
-    _parent_store = True
-    _order = 'parent_left'
+    # creation order is tree order (a split creates children after their parent); no nested
+    # set (_parent_store): it rewrites every line of the table on each insert
+    _order = 'plan_id, id'
 
     plan_id = fields.Many2one('sales_mis.plan', required=True, ondelete='cascade', index=True)
     company_id = fields.Many2one(related='plan_id.company_id', store=True, readonly=True)
@@ -18,8 +19,6 @@ class SalesPlanLine(models.Model):
     plan_state = fields.Selection(related='plan_id.state', readonly=True, store=True, string='Plan Status')
     parent_id = fields.Many2one('sales_mis.plan.line', string='Split From', ondelete='cascade', index=True)
     child_ids = fields.One2many('sales_mis.plan.line', 'parent_id', string='Split Into')
-    parent_left = fields.Integer(index=True)
-    parent_right = fields.Integer(index=True)
     name = fields.Char(compute='_compute_name', store=True)
     team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
     user_id = fields.Many2one('res.users', string='Salesperson', index=True)

@@ -61,15 +61,48 @@ class PlanCompletion(models.Model):
                 SELECT leaf.*, COALESCE(actual.amount, 0) AS actual_amount
                   FROM leaf
                   LEFT JOIN LATERAL (
-                      SELECT sum(a.amount) AS amount
-                        FROM sales_mis_actual a
-                       WHERE a.basis = leaf.basis AND a.company_id = leaf.company_id
-                         AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
-                         AND (leaf.user_id IS NULL OR a.user_id = leaf.user_id)
-                         AND (leaf.team_id IS NULL OR a.team_id = leaf.team_id)
-                         AND (leaf.categ_id IS NULL OR EXISTS (
-                                 SELECT 1 FROM product_category x WHERE x.id = a.categ_id
-                                    AND x.parent_left >= leaf.cat_left AND x.parent_left < leaf.cat_right))
+                      -- one branch per kind of target, each an index lookup by equality; the
+                      -- "leaf..." conditions are constants per line, so only one branch runs
+                      SELECT sum(amount) AS amount FROM (
+                          SELECT a.amount FROM sales_mis_actual_person a
+                           WHERE leaf.categ_id IS NULL AND leaf.user_id IS NOT NULL
+                             AND a.basis = leaf.basis AND a.company_id = leaf.company_id
+                             AND a.user_id = leaf.user_id
+                             AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
+                             AND (leaf.team_id IS NULL OR a.team_id = leaf.team_id)
+                          UNION ALL
+                          SELECT a.amount FROM sales_mis_actual_person a
+                           WHERE leaf.categ_id IS NULL AND leaf.user_id IS NULL AND leaf.team_id IS NOT NULL
+                             AND a.basis = leaf.basis AND a.company_id = leaf.company_id
+                             AND a.team_id = leaf.team_id
+                             AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
+                          UNION ALL
+                          SELECT a.amount FROM sales_mis_actual_person a
+                           WHERE leaf.categ_id IS NULL AND leaf.user_id IS NULL AND leaf.team_id IS NULL
+                             AND a.basis = leaf.basis AND a.company_id = leaf.company_id
+                             AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
+                          UNION ALL
+                          SELECT a.amount FROM sales_mis_actual a
+                           WHERE leaf.categ_id IS NOT NULL AND leaf.user_id IS NOT NULL
+                             AND a.basis = leaf.basis AND a.company_id = leaf.company_id
+                             AND a.user_id = leaf.user_id
+                             AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
+                             AND a.categ_left >= leaf.cat_left AND a.categ_left < leaf.cat_right
+                             AND (leaf.team_id IS NULL OR a.team_id = leaf.team_id)
+                          UNION ALL
+                          SELECT a.amount FROM sales_mis_actual a
+                           WHERE leaf.categ_id IS NOT NULL AND leaf.user_id IS NULL AND leaf.team_id IS NOT NULL
+                             AND a.basis = leaf.basis AND a.company_id = leaf.company_id
+                             AND a.team_id = leaf.team_id
+                             AND a.categ_left >= leaf.cat_left AND a.categ_left < leaf.cat_right
+                             AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
+                          UNION ALL
+                          SELECT a.amount FROM sales_mis_actual a
+                           WHERE leaf.categ_id IS NOT NULL AND leaf.user_id IS NULL AND leaf.team_id IS NULL
+                             AND a.basis = leaf.basis AND a.company_id = leaf.company_id
+                             AND a.categ_left >= leaf.cat_left AND a.categ_left < leaf.cat_right
+                             AND a.month BETWEEN date_trunc('month', leaf.date_from) AND leaf.date_to
+                      ) matched
                   ) actual ON true
             ),
             projected AS (
