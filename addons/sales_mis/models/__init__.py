@@ -4,4 +4,5 @@ from . import sales_plan
 from . import sales_plan_line
 from . import kpi_scorecard
 from . import kpi_measure
-from . import commission
+from . import commission_scheme
+from . import commission_statement

@@ -1,75 +1,13 @@
 # -*- coding: utf-8 -*-
-"""Commission schemes and period statements 奖励分配 (E3).
-
-A scheme has tiers on the period's total completion (a multiplier) and a rate
-per product category.  A statement takes one salesperson's actuals of the
-period by category (same basis as the completion analysis) and their
-completion of the period's approved targets, and computes its lines with the
-pure `planning.commission.compute_statement`; a manager approves it."""
-from decimal import Decimal
-
+"""Commission statements 奖励分配 (E3): one salesperson's actuals of a period by
+product category and their completion of the period's approved targets, run
+through the scheme with the pure `planning.commission.compute_statement`; the
+team's manager approves them."""
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
-from ..planning.commission import Tier, compute_statement, statement_total
-
-
-def _dec(value):
-    return Decimal(repr(value or 0.0))
-
-
-class CommissionScheme(models.Model):
-    _name = 'sales_mis.commission.scheme'
-    _description = 'Commission Scheme'
-
-    name = fields.Char(required=True, translate=True)
-    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
-    default_rate = fields.Float(string='Default Rate (%)', required=True, default=2.0, digits=(16, 4),
-                                help='Commission rate of the categories without their own rate.')
-    tier_ids = fields.One2many('sales_mis.commission.tier', 'scheme_id', string='Completion Tiers', copy=True)
-    rate_ids = fields.One2many('sales_mis.commission.rate', 'scheme_id', string='Category Rates', copy=True)
-    active = fields.Boolean(default=True)
-
-    @api.constrains('default_rate')
-    def _check_rate(self):
-        if self.filtered(lambda s: s.default_rate < 0):
-            raise ValidationError(_('A commission rate cannot be negative.'))
-
-    def _tiers(self):
-        return [Tier(_dec(t.min_completion), _dec(t.multiplier)) for t in self.tier_ids]
-
-    def _category_rates(self):
-        return {r.categ_id.id: _dec(r.rate) / 100 for r in self.rate_ids}
-
-
-class CommissionTier(models.Model):
-    _name = 'sales_mis.commission.tier'
-    _description = 'Commission Tier'
-    _order = 'min_completion'
-
-    scheme_id = fields.Many2one('sales_mis.commission.scheme', required=True, ondelete='cascade')
-    min_completion = fields.Float(string='From Completion (%)', required=True)
-    multiplier = fields.Float(required=True, default=1.0, help='Applied to every line once the period '
-                                                               'completion reaches this tier.')
-
-    _sql_constraints = [
-        ('tier_uniq', 'unique (scheme_id, min_completion)', 'Two tiers cannot start at the same completion.'),
-        ('multiplier_positive', 'CHECK (multiplier >= 0)', 'A tier multiplier cannot be negative.'),
-    ]
-
-
-class CommissionRate(models.Model):
-    _name = 'sales_mis.commission.rate'
-    _description = 'Commission Rate per Product Category'
-
-    scheme_id = fields.Many2one('sales_mis.commission.scheme', required=True, ondelete='cascade')
-    categ_id = fields.Many2one('product.category', string='Product Category', required=True)
-    rate = fields.Float(string='Rate (%)', required=True, digits=(16, 4))
-
-    _sql_constraints = [
-        ('categ_uniq', 'unique (scheme_id, categ_id)', 'One rate per product category.'),
-        ('rate_positive', 'CHECK (rate >= 0)', 'A commission rate cannot be negative.'),
-    ]
+from ..planning.commission import compute_statement, statement_total
+from .commission_scheme import _dec
 
 
 class CommissionStatement(models.Model):
