@@ -95,9 +95,10 @@ class Walk(object):
         return self.wait(found, timeout, 'nothing matches %s' % selector)
 
     def idle(self, settle=0.7):
-        """No RPC running (jQuery.active), no blockUI, nothing loading."""
+        """No RPC running (the web client's "Loading" indicator), no blockUI.  jQuery.active is
+        no use: the bus keeps a longpolling request open all the time."""
         script = ("return document.readyState === 'complete' && window.jQuery !== undefined"
-                  " && jQuery.active === 0 && jQuery('.blockUI:visible, .o_loading:visible').length === 0;")
+                  " && jQuery('.blockUI:visible, .o_loading:visible, .oe_wait').length === 0;")
         self.wait(lambda d: d.execute_script(script), 180, 'the web client stays busy')
         time.sleep(settle)
         self.wait(lambda d: d.execute_script(script), 180, 'the web client stays busy')
@@ -247,9 +248,13 @@ def split_wizard(w, dimension, method, teams=None, screenshot=None):
         tags = modal.find_element(By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')
         current = w.texts('.badge .o_badge_text, .badge span', tags)
         say('  default teams: %s' % current)
-        for badge in tags.find_elements(By.CSS_SELECTOR, '.badge'):
-            if badge.get_attribute('innerText').strip() not in teams:
-                w.click(badge.find_element(By.CSS_SELECTOR, '.o_delete'))
+        while True:  # the widget re-renders after each removal
+            tags = modal.find_element(By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')
+            extra = [b for b in tags.find_elements(By.CSS_SELECTOR, '.badge')
+                     if b.get_attribute('innerText').strip() not in teams]
+            if not extra:
+                break
+            w.click(extra[0].find_element(By.CSS_SELECTOR, '.o_delete'))
         for team in teams:
             tags = modal.find_element(By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')
             if team not in w.texts('.badge', tags):
@@ -289,7 +294,7 @@ def step2(w):
             say('  NO LINE "%s" to split' % team)
             w.problems.append('no plan line %s' % team)
             continue
-        w.click(rows[0].find_element(By.CSS_SELECTOR, 'button[name=action_split]'))
+        w.click(rows[0].find_element(By.CSS_SELECTOR, 'button[title=Split]'))
         modal = w.wait_for('.modal .o_form_view')
         method = [e.get_attribute('innerText').strip() for e in w.driver.find_elements(
             By.CSS_SELECTOR, '.modal .o_field_widget[name=method] input:checked + label')]
@@ -395,6 +400,10 @@ def step5(w):
     except TimeoutException:
         pass
     say('  button download: %s; page now %s' % (os.listdir(downloads), w.driver.current_url))
+    time.sleep(5)
+    disabled = [b.get_attribute('innerText').strip() for b in w.driver.find_elements(
+        By.CSS_SELECTOR, '.o_form_statusbar button, .o_form_buttons_view button') if b.get_attribute('disabled')]
+    say('  5 s after the download, disabled buttons: %s' % disabled)
     w.shot('05-after-export-button.png')
 
 

@@ -124,7 +124,7 @@ class CommissionStatement(models.Model):
 
     @api.multi
     def action_export(self):
-        return {'type': 'ir.actions.act_url', 'target': 'self',
+        return {'type': 'ir.actions.act_url', 'target': 'new',
                 'url': '/sales_mis/commission/statements.xlsx?ids=%s' % ','.join(map(str, self.ids))}
 
     @api.model

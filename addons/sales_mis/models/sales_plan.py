@@ -62,8 +62,8 @@ class SalesPlan(models.Model):
     approved_by_id = fields.Many2one('res.users', readonly=True, copy=False, track_visibility='onchange')
     approved_date = fields.Datetime(readonly=True, copy=False)
     line_ids = fields.One2many('sales_mis.plan.line', 'plan_id', string='Plan Lines', copy=False)
-    completion = fields.Float(compute='_compute_completion', string='Completion',
-                              help='Actual / target of the whole plan (fraction).')
+    completion = fields.Float(compute='_compute_completion', string='Completion (%)', digits=(16, 1),
+                              help='Actual / target of the whole plan.')
     summary_html = fields.Html(compute='_compute_completion', string='Completion Summary', sanitize=False)
     root_line_id = fields.Many2one('sales_mis.plan.line', compute='_compute_root_line')
     line_count = fields.Integer(compute='_compute_root_line')
@@ -93,28 +93,32 @@ class SalesPlan(models.Model):
         by_plan = {g['plan_id'][0]: g for g in self._completion_groups(['plan_id'])}
         for plan in self:
             group = by_plan.get(plan.id)
-            plan.completion = (group['completion'] or 0.0) / 100.0 if group else 0.0
+            plan.completion = (group['completion'] or 0.0) if group else 0.0
             plan.summary_html = plan._summary_html() if len(self) == 1 else False
 
     def _summary_html(self):
-        """Target, actual, completion, gap and projection per salesperson or team."""
-        groupby = 'user_id' if self.line_ids.filtered('user_id') else 'team_id'
-        rows = self._completion_groups([groupby])
+        """Target, actual, completion, gap and projection per team and salesperson, and in total."""
+        rows = self._completion_groups(['team_id', 'user_id'])
         if not rows:
             return '<p class="text-muted">%s</p>' % _('No targets yet: split the plan.')
+        total = {key: sum(row[key] or 0.0 for row in rows)
+                 for key in ('target_amount', 'actual_amount', 'gap_amount', 'projected_amount')}
+        total['completion'] = (100.0 * total['actual_amount'] / total['target_amount']
+                               if total['target_amount'] else False)
         money = lambda value: '{:,.2f}'.format(value or 0.0)
-        head = [_('Salesperson') if groupby == 'user_id' else _('Sales Team'), _('Target'), _('Actual'),
-                _('Completion'), _('Gap'), _('Projection')]
-        body = ''.join(
-            '<tr><td>%s</td><td class="text-right">%s</td><td class="text-right">%s</td>'
-            '<td class="text-right">%s</td><td class="text-right">%s</td><td class="text-right">%s</td></tr>' % (
-                tools.html_escape(row[groupby][1] if row[groupby] else _('Undefined')),
-                money(row['target_amount']), money(row['actual_amount']),
-                '%.1f%%' % row['completion'] if row['completion'] is not False else '',
-                money(row['gap_amount']), money(row['projected_amount']))
-            for row in rows)
-        return ('<table class="table table-condensed"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
-                % (''.join('<th>%s</th>' % h for h in head), body))
+        cells = lambda row: ''.join('<td class="text-right">%s</td>' % value for value in (
+            money(row['target_amount']), money(row['actual_amount']),
+            '%.1f%%' % row['completion'] if row['completion'] is not False else '',
+            money(row['gap_amount']), money(row['projected_amount'])))
+        label = lambda value: tools.html_escape(value[1]) if value else ''
+        body = ''.join('<tr><td>%s</td><td>%s</td>%s</tr>' % (label(row['team_id']), label(row['user_id']), cells(row))
+                       for row in rows)
+        body += '<tr class="o_sales_mis_total"><th colspan="2">%s</th>%s</tr>' % (
+            _('Total'), cells(total).replace('<td', '<th').replace('</td>', '</th>'))
+        head = ''.join('<th>%s</th>' % h for h in (_('Sales Team'), _('Salesperson'), _('Target'), _('Actual'),
+                                                  _('Completion'), _('Gap'), _('Projection')))
+        return '<table class="table table-condensed"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>' % (
+            head, body)
 
     @api.multi
     def action_open_completion(self):
@@ -126,7 +130,7 @@ class SalesPlan(models.Model):
     @api.multi
     def action_export_completion(self):
         self.ensure_one()
-        return {'type': 'ir.actions.act_url', 'target': 'self',
+        return {'type': 'ir.actions.act_url', 'target': 'new',
                 'url': '/sales_mis/plan/%d/completion.xlsx' % self.id}
 
     @api.constrains('target_amount', 'target_qty')

@@ -160,23 +160,25 @@ class PlanCompletion(models.Model):
         leaves = self.search_read([('plan_id', '=', plan.id)],
                                   ['team_id', 'user_id', 'date_from', 'target_amount', 'projected_amount'])
         name = lambda value: value[1] if value else ''
-        by_user = any(leaf['user_id'] for leaf in leaves)
         rows = [{'team': name(leaf['team_id']), 'salesperson': name(leaf['user_id']),
                  'month': fields.Date.from_string(leaf['date_from']).replace(day=1),
                  'target': leaf['target_amount'], 'actual': 0.0, 'projection': leaf['projected_amount']}
                 for leaf in leaves]
-        people = {(leaf['user_id'] and leaf['user_id'][0]) if by_user else (leaf['team_id'] and leaf['team_id'][0])
-                  for leaf in leaves}
-        key = 'user_id' if by_user else 'team_id'
+        # month actuals: a salesperson's own; for a team target without salespeople, the team's
+        people = {leaf['user_id'][0] for leaf in leaves if leaf['user_id']}
+        teams = {leaf['team_id'][0] for leaf in leaves if leaf['team_id'] and not leaf['user_id']}
         domain = [('basis', '=', plan.company_id.sales_mis_actual_basis), ('company_id', '=', plan.company_id.id),
-                  ('month', '>=', plan.date_from), ('month', '<=', plan.date_to), (key, 'in', list(people))]
+                  ('month', '>=', plan.date_from), ('month', '<=', plan.date_to)]
+        if all(leaf['user_id'] or leaf['team_id'] for leaf in leaves):  # else a company-wide target
+            domain += ['|', ('user_id', 'in', list(people)), ('team_id', 'in', list(teams))]
         if plan.categ_id:
             domain.append(('categ_id', 'child_of', plan.categ_id.id))
         groups = self.env['sales_mis.actual'].read_group(
             domain, ['user_id', 'team_id', 'month', 'amount'], ['user_id', 'team_id', 'month:month'], lazy=False)
         for group in groups:
             start = next(term[2] for term in group['__domain'] if term[0] == 'month' and term[1] == '>=')
-            rows.append({'team': name(group['team_id']), 'salesperson': name(group['user_id']) if by_user else '',
+            own = group['user_id'] and group['user_id'][0] in people
+            rows.append({'team': name(group['team_id']), 'salesperson': name(group['user_id']) if own else '',
                          'month': fields.Date.from_string(start), 'target': 0.0, 'actual': group['amount'],
                          'projection': 0.0})
         first = fields.Date.from_string(plan.date_from)

@@ -48,7 +48,7 @@ class TestPlanCompletion(PlanningCase):
         january = [r for r in by_month.values()
                    if ('date_from', '>=', '2030-01-01') in [tuple(t) for t in r['__domain']]][0]
         self.assertAlmostEqual(january['actual_amount'], 1200.0)
-        self.assertAlmostEqual(plan.completion, 1700.0 / 12000.0)
+        self.assertAlmostEqual(plan.completion, 100.0 * 1700.0 / 12000.0, places=1)
         self.assertIn('25.0%', plan.summary_html)
 
     def test_projection_extends_the_run_rate_to_the_period_end(self):
@@ -116,3 +116,18 @@ class TestPlanCompletion(PlanningCase):
         self.assertIn(500.0, person)
         rows_all, _months = Completion.sudo(self.manager).export_rows(plan.sudo(self.manager))
         self.assertEqual(set(rows_all['salesperson']), {self.salesperson.name, self.salesperson_east2.name})
+
+    def test_export_rows_give_team_targets_their_team_sales(self):
+        plan = self.make_plan(name='Two teams', year=2030, target_amount=2000.0)
+        teams = self.split(plan.root_line_id, 'team', team_ids=[(6, 0, [self.team_east.id, self.team_south.id])])
+        self.split(teams.filtered(lambda l: l.team_id == self.team_east), 'salesperson',
+                   user_ids=[(6, 0, [self.salesperson.id])])
+        plan.action_submit()
+        plan.sudo(self.director).action_approve()
+        self.book_order(self.salesperson_south, '2030-06-01', [(self.product_a, 4, 100.0)])
+        self.book_order(self.salesperson, '2030-06-01', [(self.product_a, 1, 100.0)])
+        self.refresh_actuals()
+        rows, _months = self.env['sales_mis.plan.completion'].export_rows(plan)
+        actual = rows.groupby(['team', 'salesperson'])['actual'].sum().to_dict()
+        self.assertEqual(actual[(self.team_south.name, '')], 400.0, 'a team target takes its team sales')
+        self.assertEqual(actual[(self.team_east.name, self.salesperson.name)], 100.0)

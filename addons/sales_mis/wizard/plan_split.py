@@ -122,8 +122,8 @@ class PlanSplit(models.TransientModel):
         for (key, _label), amount in zip(keys, amounts):  # Odoo 11 creates one record per call
             Lines.create(self._child_values(key, float(amount)))
         line._check_children_sum()
-        return {'type': 'ir.actions.act_window', 'res_model': 'sales_mis.plan', 'res_id': line.plan_id.id,
-                'view_mode': 'form', 'target': 'current'}
+        # closing the dialog reloads the plan form underneath (no second breadcrumb)
+        return {'type': 'ir.actions.act_window_close'}
 
 
 class PlanSplitWeight(models.TransientModel):

@@ -1,0 +1,52 @@
+"""The XLSX downloads as a logged-in user gets them over HTTP (A4, E3)."""
+import http.cookiejar
+import json
+import urllib.request
+
+import xlrd
+
+
+def session(server, login):
+    """An opener carrying the session cookie of `login` (password = login)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    body = json.dumps({'jsonrpc': '2.0', 'params': {'db': server.db, 'login': login, 'password': login}})
+    request = urllib.request.Request(server.url + '/web/session/authenticate', body.encode(),
+                                     {'Content-Type': 'application/json'})
+    assert json.loads(opener.open(request).read())['result']['uid']
+    return opener
+
+
+def workbook_rows(opener, url):
+    with opener.open(url) as response:
+        assert response.status == 200
+        assert 'spreadsheetml' in response.headers['Content-Type']
+        sheet = xlrd.open_workbook(file_contents=response.read()).sheet_by_index(0)
+        return [sheet.row_values(r) for r in range(sheet.nrows)]
+
+
+def test_plan_completion_xlsx_follows_record_rules(server):
+    admin = server.login('admin', 'admin')
+    plan = admin('ir.model.data', 'xmlid_to_res_id', 'sales_mis.demo_plan_year')
+    names = dict((u['login'], u['name']) for u in admin('res.users', 'search_read',
+                                                         [('login', 'in', ['salesperson', 'manager'])],
+                                                         fields=['login', 'name']))
+    url = '%s/sales_mis/plan/%d/completion.xlsx' % (server.url, plan)
+    director = workbook_rows(session(server, 'director'), url)
+    assert any(names['salesperson'] in row for row in director)
+    assert any(names['manager'] in row for row in director)
+    own = workbook_rows(session(server, 'salesperson'), url)
+    assert any(names['salesperson'] in row for row in own)
+    assert not any(names['manager'] in row for row in own), 'a salesperson sees only their own row'
+    header = own[1]
+    assert header[:7] == ['销售团队', '销售员', '目标', '实际', '完成率', '差额', '预计完成'] or \
+        header[:7] == ['Sales Team', 'Salesperson', 'Target', 'Actual', 'Completion', 'Gap', 'Projection']
+
+
+def test_commission_xlsx_of_the_demo_statements(server):
+    manager = server.login('manager')
+    ids = manager('sales_mis.commission.statement', 'search', [])
+    assert ids, 'the demo computes the East China statements'
+    rows = workbook_rows(session(server, 'manager'), '%s/sales_mis/commission/statements.xlsx?ids=%s'
+                         % (server.url, ','.join(map(str, ids))))
+    total = manager('sales_mis.commission.statement', 'read', ids, ['amount_total'])
+    assert abs(rows[-1][7] - sum(s['amount_total'] for s in total)) < 0.01
