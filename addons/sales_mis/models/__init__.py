@@ -6,3 +6,4 @@ from . import kpi_scorecard
 from . import kpi_measure
 from . import commission_scheme
 from . import commission_statement
+from . import visit

@@ -1,8 +1,6 @@
 # -*- coding: utf-8 -*-
 """How each KPI is measured for a set of salespeople over a period, one SQL
-query per KPI.  Visits count the salesperson's calendar meetings with a
-customer until the visit records of the CRM extension replace them
-(`_measure_visits` is the hook)."""
+query per KPI (`_measure_<code>`)."""
 from odoo import api, models
 
 
@@ -58,13 +56,13 @@ class KpiMeasure(models.AbstractModel):
              GROUP BY first.user_id""", args)
 
     def _measure_visits(self, args):
+        # customer visits logged as done (calls and demos count too: they are contacts)
         return self._rows("""
-            SELECT e.user_id, count(DISTINCT e.id)
-              FROM calendar_event e
-              JOIN calendar_event_res_partner_rel r ON r.calendar_event_id = e.id
-              JOIN res_partner p ON p.id = r.res_partner_id AND p.customer
-             WHERE e.user_id IN %(users)s AND e.start::date BETWEEN %(date_from)s AND %(date_to)s
-             GROUP BY e.user_id""", args)
+            SELECT user_id, count(*)
+              FROM sales_mis_visit
+             WHERE user_id IN %(users)s AND company_id = %(company)s AND state = 'done'
+               AND date_start::date BETWEEN %(date_from)s AND %(date_to)s
+             GROUP BY user_id""", args)
 
     def _measure_win_rate(self, args):
         # opportunities closed in the period: won (probability 100) against lost (archived)

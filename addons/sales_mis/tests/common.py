@@ -15,14 +15,14 @@ class PlanningCase(TransactionCase):
         self.team_east = env.ref('sales_mis.team_east_china')
         Users = env['res.users'].with_context(no_reset_password=True)
         self.manager_south = Users.create({
-            'name': 'South Manager', 'login': 'test_south_manager',
+            'name': 'South Manager', 'login': 'test_south_manager', 'email': 'south.manager@example.com',
             'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_manager').id])]})
         self.team_south = env['crm.team'].create({'name': 'South China', 'user_id': self.manager_south.id})
         self.salesperson_south = Users.create({
-            'name': 'South Seller', 'login': 'test_south_seller', 'sale_team_id': self.team_south.id,
+            'name': 'South Seller', 'login': 'test_south_seller', 'email': 'south.seller@example.com', 'sale_team_id': self.team_south.id,
             'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_salesperson').id])]})
         self.salesperson_east2 = Users.create({
-            'name': 'East Seller 2', 'login': 'test_east_seller2', 'sale_team_id': self.team_east.id,
+            'name': 'East Seller 2', 'login': 'test_east_seller2', 'email': 'east.seller2@example.com', 'sale_team_id': self.team_east.id,
             'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_salesperson').id])]})
         self.categ_a = env['product.category'].create({'name': 'Test Pumps'})
         self.categ_b = env['product.category'].create({'name': 'Test Valves'})

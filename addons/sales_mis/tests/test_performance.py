@@ -29,9 +29,10 @@ class TestScorecard(PerformanceCase):
 
     def test_scores_measure_every_kpi_and_rank(self):
         partner = self.customer
-        self.env['calendar.event'].create({'name': 'Visit', 'user_id': self.salesperson.id,
-                                           'start': '2030-01-15 09:00:00', 'stop': '2030-01-15 10:00:00',
-                                           'partner_ids': [(6, 0, [partner.id, self.salesperson.partner_id.id])]})
+        self.env['sales_mis.visit'].create({'name': 'Visit', 'user_id': self.salesperson.id, 'partner_id': partner.id,
+                                            'date_start': '2030-01-15 09:00:00', 'state': 'done'})
+        self.env['sales_mis.visit'].create({'name': 'Planned only', 'user_id': self.salesperson.id,
+                                            'partner_id': partner.id, 'date_start': '2030-01-16 09:00:00'})
         won = self.env['crm.lead'].create({'name': 'Won deal', 'type': 'opportunity', 'user_id': self.salesperson.id,
                                            'partner_id': partner.id})
         lost = self.env['crm.lead'].create({'name': 'Lost deal', 'type': 'opportunity',

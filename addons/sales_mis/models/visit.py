@@ -1,0 +1,96 @@
+# -*- coding: utf-8 -*-
+"""Customer visits 客户拜访记录 (B1): who met which customer, when, why, with what
+result, and the next step, which becomes an activity (to-do) for the salesperson
+on the linked opportunity, or on the visit itself when there is none."""
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+VISIT_TYPES = [('visit', 'On-site visit'), ('call', 'Phone call'), ('demo', 'Demonstration'),
+               ('other', 'Other')]
+
+
+class Visit(models.Model):
+    _name = 'sales_mis.visit'
+    _description = 'Customer Visit'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'date_start desc, id desc'
+
+    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
+    user_id = fields.Many2one('res.users', string='Salesperson', required=True, index=True,
+                              default=lambda self: self.env.user, track_visibility='onchange')
+    team_id = fields.Many2one('crm.team', string='Sales Team', index=True,
+                              default=lambda self: self.env.user.sale_team_id)
+    company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
+    partner_id = fields.Many2one('res.partner', string='Customer', required=True, index=True,
+                                 domain=[('is_company', '=', True)], track_visibility='onchange')
+    contact_ids = fields.Many2many('res.partner', string='Contacts Met',
+                                   domain="[('parent_id', '=', partner_id)]")
+    lead_id = fields.Many2one('crm.lead', string='Opportunity', index=True,
+                              domain="[('partner_id', 'child_of', partner_id)]")
+    visit_type = fields.Selection(VISIT_TYPES, string='Type', required=True, default='visit')
+    date_start = fields.Datetime(string='Start', required=True, default=fields.Datetime.now)
+    duration = fields.Float(string='Duration (hours)', default=1.0)
+    date_stop = fields.Datetime(string='End', compute='_compute_date_stop', store=True)
+    purpose = fields.Text()
+    result = fields.Text(track_visibility='onchange')
+    next_step = fields.Char(string='Next Step', track_visibility='onchange')
+    next_step_date = fields.Date(string='Next Step Due')
+    state = fields.Selection([('planned', 'Planned'), ('done', 'Done'), ('cancelled', 'Cancelled')],
+                             default='planned', required=True, track_visibility='onchange')
+
+    @api.depends('date_start', 'duration')
+    def _compute_date_stop(self):
+        for visit in self.filtered('date_start'):
+            start = fields.Datetime.from_string(visit.date_start)
+            visit.date_stop = fields.Datetime.to_string(start + timedelta(hours=visit.duration or 0.0))
+
+    @api.constrains('duration')
+    def _check_duration(self):
+        if self.filtered(lambda v: v.duration < 0 or v.duration > 24):
+            raise ValidationError(_('A visit lasts between 0 and 24 hours.'))
+
+    @api.constrains('next_step', 'next_step_date')
+    def _check_next_step(self):
+        if self.filtered(lambda v: v.next_step and not v.next_step_date):
+            raise ValidationError(_('Give the next step a due date.'))
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        if self.lead_id and self.lead_id.partner_id.commercial_partner_id != self.partner_id:
+            self.lead_id = False
+
+    @api.model
+    def create(self, values):
+        visit = super(Visit, self).create(values)
+        visit._schedule_next_step()
+        return visit
+
+    @api.multi
+    def write(self, values):
+        result = super(Visit, self).write(values)
+        if {'next_step', 'next_step_date'} & set(values):
+            self._schedule_next_step()
+        return result
+
+    def _schedule_next_step(self):
+        """One open activity per visit's next step, on the opportunity when there is one."""
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        Activity = self.env['mail.activity'].sudo()
+        for visit in self.filtered(lambda v: v.next_step and v.next_step_date):
+            target = visit.lead_id or visit
+            note = _('Next step after the visit "%s" (%s)') % (visit.name, visit.partner_id.display_name)
+            Activity.create({
+                'res_model_id': self.env['ir.model']._get(target._name).id, 'res_id': target.id,
+                'activity_type_id': todo.id, 'summary': visit.next_step, 'note': note,
+                'date_deadline': visit.next_step_date, 'user_id': visit.user_id.id,
+            })
+
+    @api.multi
+    def action_done(self):
+        self.write({'state': 'done'})
+
+    @api.multi
+    def action_cancel(self):
+        self.write({'state': 'cancelled'})

@@ -1,0 +1,51 @@
+# -*- coding: utf-8 -*-
+"""Customer visits: next steps become activities; each role sees its own visits."""
+from odoo.exceptions import AccessError, ValidationError
+
+from .common import PlanningCase
+
+
+class TestVisit(PlanningCase):
+
+    def visit(self, user, **values):
+        return self.env['sales_mis.visit'].sudo(user).create(dict({
+            'name': 'Review', 'partner_id': self.customer.id, 'date_start': '2030-03-01 09:00:00',
+            'team_id': user.sale_team_id.id}, **values))
+
+    def test_next_step_schedules_an_activity_on_the_opportunity(self):
+        lead = self.env['crm.lead'].create({'name': 'Pumps for plant 2', 'type': 'opportunity',
+                                            'partner_id': self.customer.id, 'user_id': self.salesperson.id})
+        visit = self.visit(self.salesperson, lead_id=lead.id, next_step='Send the quotation',
+                           next_step_date='2030-03-05')
+        activity = self.env['mail.activity'].search([('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id)])
+        self.assertEqual(len(activity), 1)
+        self.assertEqual((activity.summary, activity.date_deadline, activity.user_id),
+                         ('Send the quotation', '2030-03-05', self.salesperson))
+        alone = self.visit(self.salesperson, next_step='Call back', next_step_date='2030-03-09')
+        self.assertEqual(alone.activity_ids.summary, 'Call back', 'without opportunity: on the visit')
+        self.assertEqual(visit.date_stop, '2030-03-01 10:00:00')
+
+    def test_bad_input_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, 'due date'):
+            self.visit(self.salesperson, next_step='Call back')
+        with self.assertRaisesRegex(ValidationError, '24 hours'):
+            self.visit(self.salesperson, duration=30)
+
+    def test_each_role_sees_its_visits(self):
+        mine = self.visit(self.salesperson)
+        teammate = self.visit(self.salesperson_east2)
+        south = self.visit(self.salesperson_south)
+        Visit = self.env['sales_mis.visit']
+        ids = (mine | teammate | south).ids
+        self.assertEqual(Visit.sudo(self.salesperson).search([('id', 'in', ids)]), mine)
+        self.assertEqual(Visit.sudo(self.manager).search([('id', 'in', ids)]), mine | teammate)
+        self.assertEqual(Visit.sudo(self.director).search([('id', 'in', ids)]), mine | teammate | south)
+        with self.assertRaises(AccessError):
+            teammate.sudo(self.salesperson).write({'result': 'not mine'})
+        with self.assertRaises(AccessError):
+            teammate.sudo(self.salesperson).unlink()
+        with self.assertRaises(AccessError):
+            south.sudo(self.manager).read(['name'])
+        mine.sudo(self.salesperson).write({'result': 'Good meeting'})
+        mine.sudo(self.salesperson).action_done()
+        self.assertEqual(mine.state, 'done')
