@@ -21,3 +21,12 @@ def test_shell_runs_python_against_the_database(test_db):
 def test_version_and_help():
     assert b'Odoo Server 11.0' in run_odoo('--version').stdout
     assert b'Usage' in run_odoo('--help').stdout
+
+
+def test_update_of_the_addons_over_their_demo_data(test_db):
+    """What `make run` does after the addons changed: -u must not trip over the demo records
+    (an approved plan refuses writes, so demo files are noupdate)."""
+    result = run_odoo('-c', os.environ['SALES_MIS_TEST_CONF'], '-d', test_db, '-u', 'sales_mis,sales_mis_forecast',
+                      '--stop-after-init', '--log-level=warn')
+    output = result.stdout.decode(errors='replace')
+    assert result.returncode == 0 and 'Traceback' not in output, output[-3000:]
