@@ -2,6 +2,9 @@
 """Company settings of Sales MIS."""
 from odoo import fields, models
 
+#: ir.config_parameter holding when the monthly actuals were last refreshed
+LAST_REFRESH_PARAM = 'sales_mis.actuals_refreshed_at'
+
 ACTUAL_BASES = [
     ('order', 'Confirmed sales orders'),
     ('invoice', 'Invoiced, net of refunds'),

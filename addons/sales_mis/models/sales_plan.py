@@ -11,6 +11,8 @@ from datetime import date
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .res_company import LAST_REFRESH_PARAM
+
 PERIOD_TYPES = [('year', 'Year'), ('quarter', 'Quarter'), ('month', 'Month')]
 SCOPES = [('company', 'Company'), ('team', 'Sales Team'), ('salesperson', 'Salesperson')]
 STATES = [('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('locked', 'Locked')]
@@ -117,8 +119,10 @@ class SalesPlan(models.Model):
             _('Total'), cells(total).replace('<td', '<th').replace('</td>', '</th>'))
         head = ''.join('<th>%s</th>' % h for h in (_('Sales Team'), _('Salesperson'), _('Target'), _('Actual'),
                                                   _('Completion'), _('Gap'), _('Projection')))
-        return '<table class="table table-condensed"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>' % (
-            head, body)
+        refreshed = self.env['ir.config_parameter'].sudo().get_param(LAST_REFRESH_PARAM)
+        freshness = '<p class="text-muted">%s</p>' % (_('Actuals as of %s (UTC).') % refreshed) if refreshed else ''
+        return '<table class="table table-condensed"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>%s' % (
+            head, body, freshness)
 
     @api.multi
     def action_open_completion(self):

@@ -8,9 +8,8 @@ the completion analysis reads it in milliseconds; the cost is freshness: a
 cron refreshes it (hourly by default) and `refresh()` does it on demand."""
 from odoo import api, fields, models
 
-from ..models.res_company import ACTUAL_BASES
+from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
 
-LAST_REFRESH_PARAM = 'sales_mis.actuals_refreshed_at'
 #: monthly actuals per salesperson and team, all categories summed (derived from the main view)
 PERSON_TABLE = 'sales_mis_actual_person'
 

@@ -50,6 +50,7 @@ class TestPlanCompletion(PlanningCase):
         self.assertAlmostEqual(january['actual_amount'], 1200.0)
         self.assertAlmostEqual(plan.completion, 100.0 * 1700.0 / 12000.0, places=1)
         self.assertIn('25.0%', plan.summary_html)
+        self.assertIn('Actuals as of', plan.summary_html, 'the refresh time is shown')
 
     def test_projection_extends_the_run_rate_to_the_period_end(self):
         today = fields.Date.from_string(fields.Date.context_today(self.env['sales_mis.plan']))
