@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite bench shell pot
+.PHONY: run test setup odoo-suite bench bench-forecast shell pot
 
 setup:
 	@bin/setup
@@ -19,8 +19,14 @@ odoo-suite: setup
 	@$(PY) bin/sales-mis odoo-suite
 
 ## Benchmarks on a generated 1M-order-line database (prints figures; not pass/fail).
+## `make bench ONLY=reports` runs only tests/bench/bench_*reports*.py.
 bench: setup
-	@$(PY) bin/sales-mis bench
+	@$(PY) bin/sales-mis bench $(ONLY)
+
+## Forecast engine accuracy on M1/Tourism monthly (~17 min) and speed on 10,000 series (~1 min).
+bench-forecast: setup
+	@$(PY) tests/bench/forecast_speed.py
+	@$(PY) tests/bench/forecast_accuracy.py
 
 ## Odoo shell on the run database.
 shell: setup
