@@ -27,6 +27,7 @@
         'demo/sales_mis_users.xml',
         'demo/sales_mis_planning_demo.xml',
         'demo/sales_mis_visit_demo.xml',
+        'demo/sales_mis_demo_refresh.xml',
     ],
     'installable': True,
     'application': True,
