@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite bench bench-forecast shell pot
+.PHONY: run test setup odoo-suite bench bench-forecast load shell pot
 
 setup:
 	@bin/setup
@@ -27,6 +27,11 @@ bench: setup
 bench-forecast: setup
 	@$(PY) tests/bench/forecast_speed.py
 	@$(PY) tests/bench/forecast_accuracy.py
+
+## Load test: prefork server, 20 XML-RPC clients for 60 s, then every acknowledged write checked.
+## `make load LOAD_ARGS="--clients 40 --seconds 120 --workers 6"` to change it.
+load: setup
+	@$(PY) tests/load/run_load.py $(LOAD_ARGS)
 
 ## Odoo shell on the run database.
 shell: setup
