@@ -44,7 +44,7 @@ def main(conf, db):
         lines = cr.fetchone()[0]
         cr.execute("SELECT count(*) FROM res_partner WHERE active AND customer AND parent_id IS NULL")
         customers = cr.fetchone()[0]
-        today = last_day
+        today = odoo.fields.Date.from_string(last_day)  # the cursor returns dates as text
         print('bench %s: %d customers, %d confirmed orders, %d order lines, today = %s'
               % (db, customers, orders, lines, today))
         company = env.user.company_id

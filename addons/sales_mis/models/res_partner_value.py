@@ -99,17 +99,39 @@ class ResPartner(models.Model):
         return flagged
 
     def _sales_mis_alert_dropped(self):
-        """One open activity per flagged customer for its owner; none if one is open."""
+        """One open activity per flagged customer for its owner; none if one is open.
+
+        Inserted in one statement: mail.activity.create subscribes the owner and
+        notifies per record (~0.3 s each), far too slow for the first run on
+        thousands of customers. The owners are told once each on the bus."""
         activity_type = self.env.ref('sales_mis.mail_activity_buying_dropped')
-        Activity = self.env['mail.activity'].sudo()
-        open_ids = set(Activity.search([('res_model', '=', 'res.partner'), ('res_id', 'in', self.ids),
-                                        ('activity_type_id', '=', activity_type.id)]).mapped('res_id'))
+        cr = self.env.cr
+        cr.execute("""SELECT p.id, p.user_id, p.display_name, p.sales_mis_revenue_change
+                        FROM res_partner p
+                       WHERE p.id = ANY(%s) AND p.user_id IS NOT NULL
+                         AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                          WHERE a.res_model = 'res.partner' AND a.res_id = p.id
+                                            AND a.activity_type_id = %s)""",
+                   (self.ids, activity_type.id))
+        rows = cr.fetchall()
+        if not rows:
+            return
         model_id = self.env['ir.model']._get('res.partner').id
-        for partner in self.filtered(lambda p: p.user_id and p.id not in open_ids):
-            Activity.create({
-                'res_model_id': model_id, 'res_id': partner.id, 'activity_type_id': activity_type.id,
-                'user_id': partner.user_id.id, 'date_deadline': fields.Date.context_today(self),
-                'summary': _('Buying dropped: %s %%') % partner.sales_mis_revenue_change,
-                'note': _('Revenue of %s fell compared with the previous period. Call the customer.')
-                        % partner.display_name,
-            })
+        today = fields.Date.context_today(self)
+        values = [(model_id, 'res.partner', partner_id, name, activity_type.id,
+                   _('Buying dropped: %s %%') % change,
+                   _('Revenue of %s fell compared with the previous period. Call the customer.') % name,
+                   today, user_id, self.env.uid, self.env.uid)
+                  for partner_id, user_id, name, change in rows]
+        execute_values(cr, """
+            INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
+                                       summary, note, date_deadline, user_id, create_uid, write_uid,
+                                       create_date, write_date)
+            VALUES %s""", values,
+            template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')",
+            page_size=1000)
+        self.env['mail.activity'].invalidate_cache()
+        self.invalidate_cache(['activity_ids'])
+        for user in self.env['res.users'].browse({row[1] for row in rows}):
+            self.env['bus.bus'].sendone((cr.dbname, 'res.partner', user.partner_id.id),
+                                        {'type': 'activity_updated', 'activity_created': True})
