@@ -44,4 +44,7 @@ class ResPartner(models.Model):
         action = self.env.ref('sales_mis.action_visits').read()[0]
         action['domain'] = [('partner_id', '=', self.id)]
         action['context'] = {'default_partner_id': self.id}
+        # The history of one customer reads best as a list (the menu opens the calendar).
+        views = action.get('views') or []
+        action['views'] = [view for view in views if view[1] == 'tree'] + [view for view in views if view[1] != 'tree']
         return action
