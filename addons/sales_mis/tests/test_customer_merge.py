@@ -101,3 +101,22 @@ class TestCustomerMerge(PlanningCase):
         self.assertEqual(reminders.exists(), reminders)
         self.assertEqual(reminders.mapped('partner_id'), self.kept | self.dup)
         self.assertEqual(visit.partner_id, self.dup)
+
+    def test_each_role_sees_the_pairs_of_its_customers(self):
+        Partner = self.env['res.partner']
+        south = dict(customer=True, is_company=True, user_id=self.salesperson_south.id, team_id=self.team_south.id)
+        south_a = Partner.create(dict(south, name='南方泵业有限公司'))
+        south_b = Partner.create(dict(south, name='南方泵业'))
+        self.Duplicate.sudo()._scan()
+        east_pair = self.pair()
+        south_pair = self.Duplicate.search([('partner_a_id', '=', south_a.id), ('partner_b_id', '=', south_b.id)])
+        ids = (east_pair | south_pair).ids
+        self.assertEqual(len(ids), 2)
+        self.assertEqual(self.Duplicate.sudo(self.salesperson).search([('id', 'in', ids)]), east_pair)
+        self.assertEqual(self.Duplicate.sudo(self.manager).search([('id', 'in', ids)]), east_pair)
+        self.assertEqual(self.Duplicate.sudo(self.manager_south).search([('id', 'in', ids)]), south_pair)
+        self.assertEqual(self.Duplicate.sudo(self.director).search([('id', 'in', ids)]), east_pair | south_pair)
+        with self.assertRaises(AccessError):
+            south_pair.sudo(self.manager).read(['score'])
+        with self.assertRaises(AccessError):
+            east_pair.sudo(self.salesperson).write({'state': 'ignored'})
