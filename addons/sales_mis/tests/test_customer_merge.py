@@ -120,3 +120,13 @@ class TestCustomerMerge(PlanningCase):
             south_pair.sudo(self.manager).read(['score'])
         with self.assertRaises(AccessError):
             east_pair.sudo(self.salesperson).write({'state': 'ignored'})
+
+    def test_other_company_pairs_stay_hidden(self):
+        other = self.env['res.company'].create({'name': 'Other Company Ltd'})
+        Partner = self.env['res.partner']
+        a = Partner.create({'name': '远方阀门有限公司', 'customer': True, 'is_company': True, 'company_id': other.id})
+        b = Partner.create({'name': '远方阀门', 'customer': True, 'is_company': True, 'company_id': other.id})
+        self.Duplicate.sudo()._scan()
+        pair = self.Duplicate.search([('partner_a_id', '=', a.id), ('partner_b_id', '=', b.id)])
+        self.assertEqual(pair.company_id, other)
+        self.assertFalse(self.Duplicate.sudo(self.director).search([('id', '=', pair.id)]))
