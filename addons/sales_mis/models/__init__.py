@@ -7,3 +7,8 @@ from . import kpi_measure
 from . import commission_scheme
 from . import commission_statement
 from . import visit
+from . import res_partner_profile
+from . import res_partner_duplicate
+from . import res_partner_class
+from . import res_partner_value
+from . import res_partner_care

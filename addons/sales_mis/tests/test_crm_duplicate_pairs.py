@@ -1,0 +1,55 @@
+# -*- coding: utf-8 -*-
+"""Scored duplicate candidate pairs 客户合并: table-driven, pure Python."""
+import pytest
+
+from odoo.addons.sales_mis.crm_logic.duplicate_pairs import candidate_pairs, pair_score
+
+
+def ids_of(pairs):
+    return {pair['ids'] for pair in pairs}
+
+
+@pytest.mark.parametrize('name_a, name_b, candidates', [
+    ('企业电子', '佛山企业电子', True),
+    ('企业电子', '企业电子有限公司', True),
+    ('佛山企业电子', '企业电子有限公司', True),
+    ('佛山市企业电子股份有限公司', '企业电子', True),
+    ('ＡＢＣ Trading Co., Ltd.', 'abc trading', True),
+    ('Foshan ABC Trading Limited', 'ABC TRADING CO LTD', True),
+    ('企业电子', '华南机械制造', False),
+    ('企业电子', '企业管理咨询', False),
+    ('北京银行', '上海银行', False),
+    ('ABC Trading', 'XYZ Logistics', False),
+])
+def test_name_candidates(name_a, name_b, candidates):
+    pairs = candidate_pairs([{'id': 1, 'name': name_a}, {'id': 2, 'name': name_b}])
+    assert ((1, 2) in ids_of(pairs)) is candidates
+
+
+def test_other_keys_and_scores():
+    records = [
+        {'id': 1, 'name': '甲公司', 'vat': '91440600MA4UJ1K23X'},
+        {'id': 2, 'name': '乙公司', 'vat': 'CN91440600MA4UJ1K23X'},
+        {'id': 3, 'name': '丙商贸', 'phone': '0757-8223 1188', 'email': 'Buyer@Example.com'},
+        {'id': 4, 'name': '丁实业', 'mobile': '+86 757 82231188', 'email': 'buyer@example.com '},
+        {'id': 5, 'name': '戊科技'},
+    ]
+    pairs = {pair['ids']: pair for pair in candidate_pairs(records)}
+    assert set(pairs) == {(1, 2), (3, 4)}
+    assert pairs[1, 2]['reasons'] == ['vat'] and pairs[1, 2]['score'] == 100
+    assert pairs[3, 4]['reasons'] == ['email', 'phone'] and pairs[3, 4]['score'] == 95
+
+
+def test_fuzzy_names_are_weaker_than_keys():
+    pairs = candidate_pairs([{'id': 1, 'name': '华为技术有限公司'}, {'id': 2, 'name': '华为技木有限公司'}],
+                            threshold=0.3)
+    assert pairs and pairs[0]['reasons'] == ['similar_name'] and pairs[0]['score'] < 70
+    assert pair_score(['vat', 'email', 'phone', 'name']) == 100
+
+
+def test_chained_members_pair_only_on_what_they_share():
+    # 1~2 by phone, 2~3 by VAT: 1 and 3 share nothing, so no (1, 3) pair.
+    records = [{'id': 1, 'name': 'A1', 'phone': '13800138000'},
+               {'id': 2, 'name': 'B2', 'phone': '13800138000', 'vat': '91440600MA4UJ1K23X'},
+               {'id': 3, 'name': 'C3', 'vat': '91440600MA4UJ1K23X'}]
+    assert ids_of(candidate_pairs(records)) == {(1, 2), (2, 3)}
