@@ -20,6 +20,7 @@
         'views/performance_views.xml',
         'views/visit_views.xml',
         'views/sales_mis_menus.xml',
+        'views/visit_import_views.xml',
         'data/sales_mis_cron.xml',
         'data/sales_mis_kpi_data.xml',
     ],
