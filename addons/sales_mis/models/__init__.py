@@ -7,3 +7,4 @@ from . import kpi_measure
 from . import commission_scheme
 from . import commission_statement
 from . import visit
+from . import daily_report
