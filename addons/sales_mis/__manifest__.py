@@ -23,8 +23,10 @@
         'views/sales_mis_menus.xml',
         'views/visit_import_views.xml',
         'views/daily_report_views.xml',
+        'views/crm_lead_followup_views.xml',
         'data/sales_mis_cron.xml',
         'data/sales_mis_kpi_data.xml',
+        'data/sales_mis_followup_data.xml',
     ],
     'demo': [
         'demo/sales_mis_users.xml',

@@ -8,3 +8,4 @@ from . import commission_scheme
 from . import commission_statement
 from . import visit
 from . import daily_report
+from . import crm_lead_followup
