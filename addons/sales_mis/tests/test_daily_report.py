@@ -21,13 +21,13 @@ class TestDailyReport(PlanningCase):
     def setUp(self):
         super(TestDailyReport, self).setUp()
         self.Report = self.env['sales_mis.daily.report']
-        (self.salesperson | self.salesperson_south).write({'tz': 'UTC'})
+        (self.salesperson | self.salesperson_east2 | self.salesperson_south).write({'tz': 'UTC'})
 
     def report(self, user, day=TODAY, **values):
         return self.Report.sudo(user).create(dict({'date': day, 'team_id': user.sale_team_id.id}, **values))
 
     def test_collects_the_day_from_the_records(self):
-        seller = self.salesperson
+        seller = self.salesperson_east2  # a fresh user: no day of their own in the database
         Visit = self.env['sales_mis.visit'].sudo(seller)
         now = fields.Datetime.now()
         Visit.create({'name': 'Review', 'partner_id': self.customer.id, 'date_start': now})
@@ -58,7 +58,7 @@ class TestDailyReport(PlanningCase):
         Visit.create({'name': 'Late visit', 'partner_id': self.customer.id, 'date_start': now})
         report.action_collect()
         self.assertEqual(report.visit_count, 2, 'collecting again rebuilds the lines')
-        self.assertFalse(self.report(self.salesperson_east2).line_ids, "a colleague's day is not mine")
+        self.assertFalse(self.report(self.salesperson_south).line_ids, "a colleague's day is not mine")
 
     def test_submit_approve_return(self):
         report = self.report(self.salesperson, summary='Good day', plan_tomorrow='Visit ACME')
