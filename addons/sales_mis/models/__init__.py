@@ -12,3 +12,5 @@ from . import res_partner_duplicate
 from . import res_partner_class
 from . import res_partner_value
 from . import res_partner_care
+from . import daily_report
+from . import crm_lead_followup

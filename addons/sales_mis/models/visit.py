@@ -39,6 +39,14 @@ class Visit(models.Model):
     next_step_date = fields.Date(string='Next Step Due')
     state = fields.Selection([('planned', 'Planned'), ('done', 'Done'), ('cancelled', 'Cancelled')],
                              default='planned', required=True, track_visibility='onchange')
+    offline_key = fields.Char(string='Offline Key', readonly=True, copy=False, index=True,
+                              help='Key of the row this visit was imported from (offline import); '
+                                   'importing the same row again creates no duplicate.')
+
+    _sql_constraints = [
+        ('offline_key_unique', 'unique (company_id, offline_key)',
+         'This offline row has already been imported.'),
+    ]
 
     @api.depends('date_start', 'duration')
     def _compute_date_stop(self):

@@ -1,3 +1,4 @@
 # -*- coding: utf-8 -*-
 from . import plan_split
 from . import partner_merge_guard
+from . import visit_import
