@@ -36,6 +36,22 @@ def _levels(series):
     return series.astype(object).where(series.notna(), NONE).astype(str)
 
 
+def _numeric(frame, feature, model):
+    values = pd.to_numeric(frame[feature], errors='coerce') if feature in frame \
+        else pd.Series(np.nan, index=frame.index)
+    values = values.astype(float)
+    if feature in model.get('log', ()):
+        values = np.log1p(values.clip(lower=0.0))  # heavy-tailed counts and amounts
+    return values
+
+
+def effect(probability, contribution):
+    """Percentage points a factor adds to ``probability`` (vs the same lead without it)."""
+    logit = math.log(probability / (1.0 - probability)) if 0.0 < probability < 1.0 else \
+        math.copysign(35.0, probability - 0.5)
+    return 100.0 * (probability - 1.0 / (1.0 + math.exp(-(logit - contribution))))
+
+
 def _design(frame, model):
     """Standardised design matrix of ``frame`` and, per column, (feature, level or None)."""
     blocks, columns = [], []
@@ -47,9 +63,7 @@ def _design(frame, model):
             blocks.append((values == level).to_numpy(dtype=float))
             columns.append((feature, level))
     for feature in model['numeric']:
-        values = pd.to_numeric(frame[feature], errors='coerce') if feature in frame \
-            else pd.Series(np.nan, index=frame.index)
-        values = values.astype(float).fillna(model['means'][feature]).to_numpy()
+        values = _numeric(frame, feature, model).fillna(model['means'][feature]).to_numpy()
         blocks.append((values - model['means'][feature]) / model['stds'][feature])
         columns.append((feature, None))
     matrix = np.column_stack(blocks) if blocks else np.empty((len(frame), 0))
@@ -62,12 +76,13 @@ def _not_enough(model, reason):
 
 
 def fit(frame, categorical=(), numeric=(), target='won', c=1.0, min_rows=30, min_class_rows=5,
-        min_level_rows=10, max_levels=200):
+        min_level_rows=10, max_levels=200, log=()):
     """Learn the win model from closed opportunities.
 
     :param frame: one row per closed opportunity, the feature columns and ``target``
         (truthy = won).
     :param c: inverse L2 strength of scikit-learn (smaller = simpler model).
+    :param log: numeric features taken as ``log1p`` (counts, amounts).
     :return: JSON-serialisable dict: ``kind`` ('logistic' or 'not_enough_history'),
         ``reason`` (why not, else ''), ``n``, ``wins``, ``base_rate``, ``categorical``,
         ``numeric``, ``levels``, ``means``, ``stds``, ``coef`` ({feature: {level: w}}
@@ -83,7 +98,8 @@ def fit(frame, categorical=(), numeric=(), target='won', c=1.0, min_rows=30, min
     model = {
         'kind': LOGISTIC, 'reason': '', 'n': n, 'wins': wins,
         'base_rate': float(wins / n) if n else None,
-        'categorical': categorical, 'numeric': numeric, 'c': float(c),
+        'categorical': categorical, 'numeric': numeric, 'log': [f for f in log if f in numeric],
+        'c': float(c),
         'levels': {}, 'means': {}, 'stds': {}, 'metrics': {},
     }
     if n == 0:
@@ -98,11 +114,12 @@ def fit(frame, categorical=(), numeric=(), target='won', c=1.0, min_rows=30, min
         frequent = counts[counts >= min_level_rows].index[:max_levels]
         model['levels'][feature] = sorted(frequent) + ([OTHER] if len(frequent) < len(counts) else [])
     for feature in numeric:
-        values = pd.to_numeric(frame[feature], errors='coerce').astype(float)
+        values = _numeric(frame, feature, model)
         mean = values.mean()
         mean = 0.0 if math.isnan(mean) else float(mean)
         std = float(values.fillna(mean).std(ddof=0))
-        model['means'][feature], model['stds'][feature] = mean, (std if std > 0 else 1.0)
+        # (almost) constant: z stays ~0 instead of blowing tiny differences up
+        model['means'][feature], model['stds'][feature] = mean, (std if std > 1e-3 else 1.0)
     matrix, columns = _design(frame, model)
     if not columns:
         return _not_enough(model, 'no features')
@@ -205,3 +222,26 @@ def evaluate(y_true, probability):
         'log_loss': float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))),
         'ece': ece,
     }
+
+
+#: upper bounds of the expected revenue bands (a categorical feature: the effect is rarely linear)
+REVENUE_BANDS = (10000.0, 50000.0, 200000.0, 1000000.0)
+
+
+def _short(amount):
+    for divisor, suffix in ((1e6, 'M'), (1e3, 'k')):
+        if amount >= divisor:
+            return '%g%s' % (amount / divisor, suffix)
+    return '%g' % amount
+
+
+def revenue_band(amounts, edges=REVENUE_BANDS):
+    """Band label of each amount ('0-10k', '10k-50k', ..., '1M+'); None when missing or <= 0."""
+    amounts = pd.to_numeric(pd.Series(amounts), errors='coerce').astype(float)
+    bounds = [0.0] + list(edges)
+    labels = ['%s-%s' % (_short(low), _short(high)) for low, high in zip(bounds, bounds[1:])] \
+        + ['%s+' % _short(edges[-1])]
+    index = np.searchsorted(np.asarray(edges), amounts.fillna(0.0).to_numpy(), side='right')
+    result = [labels[i] for i in index]
+    return pd.Series([label if amount > 0 else None for label, amount in zip(result, amounts.fillna(0.0))],
+                     index=amounts.index, dtype=object)

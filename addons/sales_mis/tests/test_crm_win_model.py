@@ -124,3 +124,20 @@ def test_reliability_table_and_metrics():
     metrics = win_model.evaluate(y, p)
     assert metrics['auc'] == 1.0 and metrics['brier'] == pytest.approx(0.025)
     assert win_model.auc([1, 1], [0.2, 0.3]) is None
+
+
+def test_revenue_band_and_effect():
+    bands = win_model.revenue_band([None, 0, 5000, 10000, 60000, 2e6])
+    assert bands.tolist() == [None, None, '0-10k', '10k-50k', '50k-200k', '1M+']
+    assert win_model.effect(0.5, 0.0) == 0.0
+    assert win_model.effect(0.6, 1.0) > 0 > win_model.effect(0.6, -1.0)
+    assert 0 < win_model.effect(1.0, 2.0) <= 100.0
+
+
+def test_log_features():
+    frame = synthetic().assign(orders=lambda f: np.exp(f['activities']) - 1)
+    model = win_model.fit(frame, CATEGORICAL, NUMERIC + ['orders'], log=['orders'])
+    assert model['log'] == ['orders']
+    assert model['means']['orders'] == pytest.approx(np.log1p(frame['orders']).mean())
+    factors = win_model.predict(model, frame.head(1), top=10)['factors'].iloc[0]
+    assert dict((f, v) for f, v, _c in factors).get('orders') in (None, frame['orders'].iloc[0])
