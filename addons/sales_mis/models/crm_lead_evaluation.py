@@ -41,7 +41,7 @@ WITH leads AS (
                 ELSE COALESCE(date_closed, write_date) END AS ref
       FROM leads
 )
-SELECT l.id, l.outcome, l.outcome = 'won' AS won, l.company_id,
+SELECT l.id, l.outcome, l.outcome = 'won' AS won, l.company_id, l.ref AS ref_date,
        l.team_id, l.user_id, l.source_id, l.medium_id, l.stage_id,
        -- a won lead sits in the won stage: what counts is the stage it was won from
        CASE WHEN l.outcome = 'won' THEN COALESCE(prev.stage_id, l.stage_id) ELSE l.stage_id END
@@ -123,7 +123,8 @@ class CrmLead(models.Model):
                        'days_to_close', 'priority_stars'):
             frame[column] = pd.to_numeric(frame[column], errors='coerce').astype(float)
         frame['revenue_band'] = win_model.revenue_band(frame['expected_revenue']).values
-        return frame.set_index('id', drop=False)
+        frame.index = frame['id'].to_numpy()
+        return frame
 
     # ---- evaluation score ----------------------------------------------------------------
 
