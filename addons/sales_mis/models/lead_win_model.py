@@ -68,8 +68,9 @@ class WinModel(models.Model):
     def action_train(self):
         self.check_access_rights('create')  # training itself runs as superuser
         model = self.train(self.company_id or self.env.user.company_id)
-        self.env['crm.lead'].search([('type', '=', 'opportunity'), ('probability', '<', 100),
-                                     ('company_id', '=', model.company_id.id)])._sales_mis_evaluate()
+        # every open opportunity of the company, not only those the trainer can see
+        self.env['crm.lead'].sudo().search([('type', '=', 'opportunity'), ('probability', '<', 100),
+                                            ('company_id', '=', model.company_id.id)])._sales_mis_evaluate()
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': model.id,
                 'view_mode': 'form', 'target': 'current'}
 
