@@ -8,7 +8,7 @@
     'author': 'Sales MIS',
     'license': 'LGPL-3',
     'depends': ['crm', 'sale_management', 'sale_stock', 'sale_margin', 'account_invoicing', 'purchase'],
-    'external_dependencies': {'python': ['pandas', 'xlsxwriter']},
+    'external_dependencies': {'python': ['pandas', 'xlsxwriter', 'sklearn']},
     'data': [
         'security/sales_mis_security.xml',
         'security/sales_mis_planning_rules.xml',
@@ -16,6 +16,7 @@
         'security/sales_mis_visit_rules.xml',
         'security/sales_mis_customer_rules.xml',
         'security/sales_mis_daily_report_rules.xml',
+        'security/sales_mis_opportunity_rules.xml',
         'security/ir.model.access.csv',
         'views/sales_plan_views.xml',
         'views/plan_completion_views.xml',
@@ -33,6 +34,8 @@
         'data/sales_mis_cron.xml',
         'data/sales_mis_kpi_data.xml',
         'data/sales_mis_followup_data.xml',
+        'views/opportunity_evaluation_views.xml',
+        'data/sales_mis_opportunity_data.xml',
     ],
     'demo': [
         'demo/sales_mis_users.xml',
@@ -41,6 +44,7 @@
         'demo/sales_mis_demo_refresh.xml',
         'demo/sales_mis_customer_demo.xml',
         'demo/sales_mis_daily_report_demo.xml',
+        'demo/sales_mis_opportunity_demo.xml',
     ],
     'installable': True,
     'application': True,

@@ -2,3 +2,4 @@
 from . import completion_export
 from . import statement_export
 from . import visit_import_template
+from . import competitor_export

@@ -14,3 +14,10 @@ from . import res_partner_value
 from . import res_partner_care
 from . import daily_report
 from . import crm_lead_followup
+from . import competitor
+from . import lead_criterion
+from . import crm_lead_evaluation
+from . import lead_win_model
+from . import crm_lead_competitor
+from . import crm_lead_key_project
+from . import crm_lead_demo_history

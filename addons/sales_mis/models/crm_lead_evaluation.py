@@ -1,0 +1,274 @@
+# -*- coding: utf-8 -*-
+"""Opportunity evaluation 销售机会评估 (B4) on crm.lead: the qualification answers
+(BANT), the weighted rule score with its breakdown and the learned win probability
+with the factors that drove it.
+
+Both are computed in bulk: one SQL query reads the signals of all the leads, the
+pure modules (crm_logic.lead_score, crm_logic.win_model) do the maths and one
+UPDATE writes the results back (no chatter noise for a recomputed figure)."""
+import json
+
+import pandas as pd
+
+from odoo import _, api, fields, models
+from odoo.tools import html_escape
+
+from ..crm_logic import lead_score, win_model
+from .lead_criterion import SIGNALS
+
+#: features of the win model; the categorical ones are ids or labels
+WIN_CATEGORICAL = ['team_id', 'user_id', 'source_id', 'medium_id', 'stage_reached', 'revenue_band',
+                   'priority']
+WIN_NUMERIC = ['age_days', 'activity_count', 'competitor_count', 'customer_orders', 'budget_confirmed',
+               'decision_maker_known', 'need_confirmed', 'timing_confirmed']
+WIN_LOG = ['age_days', 'activity_count', 'customer_orders']
+#: many2one features: feature -> model of the id, for the names shown in the factors
+WIN_RELATIONS = {'team_id': 'crm.team', 'user_id': 'res.users', 'source_id': 'utm.source',
+                 'medium_id': 'utm.medium', 'stage_reached': 'crm.stage'}
+
+# One row per lead: every signal of the score and every feature of the win model, as of
+# the closing date for a closed lead (what was known then) and as of now for an open one.
+SIGNAL_QUERY = """
+WITH leads AS (
+    SELECT l.*,
+           CASE WHEN l.active AND l.probability >= 100 THEN 'won'
+                WHEN NOT l.active AND l.probability = 0 THEN 'lost' ELSE 'open' END AS outcome
+      FROM crm_lead l
+     WHERE {where}
+), dated AS (
+    SELECT leads.*,
+           CASE WHEN outcome = 'open' THEN %(now)s::timestamp
+                ELSE COALESCE(date_closed, write_date) END AS ref
+      FROM leads
+)
+SELECT l.id, l.outcome, l.outcome = 'won' AS won, l.company_id, l.ref AS ref_date,
+       l.team_id, l.user_id, l.source_id, l.medium_id, l.stage_id,
+       -- a won lead sits in the won stage: what counts is the stage it was won from
+       CASE WHEN l.outcome = 'won' THEN COALESCE(prev.stage_id, l.stage_id) ELSE l.stage_id END
+           AS stage_reached,
+       COALESCE(l.eval_budget_confirmed, false)::int AS budget_confirmed,
+       COALESCE(l.eval_decision_maker_known, false)::int AS decision_maker_known,
+       COALESCE(l.eval_need_confirmed, false)::int AS need_confirmed,
+       COALESCE(l.eval_timing_confirmed, false)::int AS timing_confirmed,
+       l.planned_revenue AS expected_revenue,
+       NULLIF(l.priority, '') AS priority,
+       NULLIF(l.priority, '')::int AS priority_stars,
+       GREATEST(EXTRACT(EPOCH FROM l.ref - l.create_date) / 86400.0, 0) AS age_days,
+       GREATEST(EXTRACT(EPOCH FROM l.ref - l.date_last_stage_update) / 86400.0, 0) AS stage_age_days,
+       GREATEST(EXTRACT(EPOCH FROM l.ref - COALESCE(msg.last_date, l.create_date)) / 86400.0, 0)
+           AS last_activity_days,
+       COALESCE(msg.n, 0) + COALESCE(act.n, 0) AS activity_count,
+       l.date_deadline - l.ref::date AS days_to_close,
+       COALESCE(comp.n, 0) AS competitor_count,
+       COALESCE(orders.n, 0) AS customer_orders
+  FROM dated l
+  LEFT JOIN LATERAL (
+        SELECT count(*) AS n, max(m.date) AS last_date FROM mail_message m
+         WHERE m.model = 'crm.lead' AND m.res_id = l.id AND m.message_type IN ('comment', 'email')
+           AND m.date <= l.ref) msg ON true
+  LEFT JOIN LATERAL (
+        SELECT count(*) AS n FROM mail_activity a
+         WHERE a.res_model = 'crm.lead' AND a.res_id = l.id) act ON true
+  LEFT JOIN LATERAL (
+        SELECT count(*) AS n FROM sales_mis_lead_competitor c WHERE c.lead_id = l.id) comp ON true
+  LEFT JOIN LATERAL (
+        SELECT v.old_value_integer AS stage_id FROM mail_tracking_value v
+          JOIN mail_message m ON m.id = v.mail_message_id
+         WHERE l.outcome = 'won' AND m.model = 'crm.lead' AND m.res_id = l.id
+           AND v.field = 'stage_id' AND v.new_value_integer = l.stage_id
+         ORDER BY m.date DESC, m.id DESC LIMIT 1) prev ON true
+  LEFT JOIN LATERAL (
+        SELECT count(*) AS n FROM sale_order o
+         WHERE l.partner_id IS NOT NULL AND o.partner_id = l.partner_id
+           AND o.state IN ('sale', 'done') AND o.date_order < l.create_date) orders ON true
+"""
+
+
+class CrmLead(models.Model):
+    _inherit = 'crm.lead'
+
+    # qualification answers (BANT) 预算 / 决策人 / 需求 / 时间
+    eval_budget_confirmed = fields.Boolean('Budget Confirmed', track_visibility='onchange')
+    eval_decision_maker_known = fields.Boolean('Decision Maker Known', track_visibility='onchange')
+    eval_need_confirmed = fields.Boolean('Need Confirmed', track_visibility='onchange')
+    eval_timing_confirmed = fields.Boolean('Purchase Timing Agreed', track_visibility='onchange')
+    eval_score = fields.Float('Evaluation Score', readonly=True, copy=False, group_operator='avg',
+                              help='0-100 from the weighted evaluation criteria (Configuration > '
+                                   'Evaluation Criteria).')
+    eval_breakdown = fields.Text('Score Breakdown Data', readonly=True, copy=False)
+    eval_breakdown_html = fields.Html('Score Breakdown', compute='_compute_eval_html', sanitize=False)
+    eval_date = fields.Datetime('Evaluated On', readonly=True, copy=False)
+    win_probability = fields.Float('Win Probability (%)', readonly=True, copy=False, group_operator='avg',
+                                   help='Learned from the won and lost opportunities of the company.')
+    win_factors = fields.Text('Win Factors Data', readonly=True, copy=False)
+    win_factors_html = fields.Html('Top Factors', compute='_compute_eval_html', sanitize=False)
+    win_model_id = fields.Many2one('sales_mis.win.model', string='Win Model', readonly=True, copy=False)
+
+    # ---- reading the signals -------------------------------------------------------------
+
+    def _sales_mis_outcome(self):
+        self.ensure_one()
+        if self.active and self.probability >= 100:
+            return 'won'
+        return 'lost' if not self.active and self.probability == 0 else 'open'
+
+    @api.model
+    def _sales_mis_signals(self, where, params=None):
+        """DataFrame of signals (see SIGNAL_QUERY) of the leads matching ``where`` (SQL on l)."""
+        params = dict(params or {}, now=fields.Datetime.now())
+        self.env.cr.execute(SIGNAL_QUERY.format(where=where), params)
+        columns = [column[0] for column in self.env.cr.description]
+        frame = pd.DataFrame(self.env.cr.fetchall(), columns=columns)
+        for column in ('expected_revenue', 'age_days', 'stage_age_days', 'last_activity_days',
+                       'days_to_close', 'priority_stars'):
+            frame[column] = pd.to_numeric(frame[column], errors='coerce').astype(float)
+        frame['revenue_band'] = win_model.revenue_band(frame['expected_revenue']).values
+        frame.index = frame['id'].to_numpy()
+        return frame
+
+    # ---- evaluation score ----------------------------------------------------------------
+
+    def action_sales_mis_evaluate(self):
+        """Recompute the score and the win probability of these opportunities."""
+        self._sales_mis_evaluate()
+        return True
+
+    def _sales_mis_evaluate(self):
+        if not self.ids or self.env.context.get('sales_mis_no_evaluate'):
+            return
+        leads = self.sudo()
+        frame = leads._sales_mis_signals('l.id = ANY(%(ids)s)', {'ids': self.ids})
+        leads._sales_mis_write_scores(frame)
+        leads._sales_mis_write_win(frame)
+
+    def _sales_mis_write_scores(self, frame):
+        by_company = {}
+        for company_id in set(frame['company_id'].tolist()):
+            by_company[company_id] = self.env['sales_mis.lead.criterion'].search(
+                ['|', ('company_id', '=', False), ('company_id', '=', company_id or False)])._as_rules()
+        records = frame.drop(columns=['priority']).rename(columns={'priority_stars': 'priority'}).to_dict('records')
+        ids, scores, breakdowns = [], [], []
+        for row in records:
+            score, factors = lead_score.rule_score(row, by_company[row['company_id']])
+            ids.append(row['id'])
+            scores.append(round(score, 2))
+            breakdowns.append(json.dumps([[code, round(points, 2)] for code, points in factors]))
+        self.env.cr.execute("""
+            UPDATE crm_lead l SET eval_score = v.score, eval_breakdown = v.breakdown, eval_date = %s
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS score,
+                           unnest(%s::text[]) AS breakdown) v
+             WHERE l.id = v.id""", (fields.Datetime.now(), ids, scores, breakdowns))
+        self.invalidate_cache(['eval_score', 'eval_breakdown', 'eval_date'], ids)
+
+    # ---- win probability -----------------------------------------------------------------
+
+    def _sales_mis_write_win(self, frame):
+        ids, probabilities, factors, models_used = [], [], [], []
+        for company_id, rows in frame.groupby(frame['company_id'].fillna(0)):
+            model_record = self.env['sales_mis.win.model']._latest(int(company_id) or False)
+            model = model_record._model() if model_record else None
+            if model and model['kind'] == win_model.LOGISTIC:
+                prediction = win_model.predict(model, rows, top=3)
+            else:
+                prediction = win_model.predict({'kind': win_model.NOT_ENOUGH_HISTORY}, rows)
+            for lead_id, probability, top in zip(rows['id'], prediction['probability'], prediction['factors']):
+                ids.append(int(lead_id))
+                if pd.isna(probability):
+                    probabilities.append(None)
+                    factors.append(None)
+                else:
+                    probabilities.append(round(100.0 * probability, 2))
+                    factors.append(json.dumps([
+                        [feature, value, round(contribution, 4),
+                         round(win_model.effect(probability, contribution), 1)]
+                        for feature, value, contribution in top]))
+                models_used.append(model_record.id if model_record else None)
+        self.env.cr.execute("""
+            UPDATE crm_lead l SET win_probability = v.probability, win_factors = v.factors,
+                                  win_model_id = v.model_id
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS probability,
+                           unnest(%s::text[]) AS factors, unnest(%s::int[]) AS model_id) v
+             WHERE l.id = v.id""", (ids, probabilities, factors, models_used))
+        self.invalidate_cache(['win_probability', 'win_factors', 'win_model_id'], ids)
+
+    @api.model
+    def _cron_sales_mis_evaluate(self):
+        """Daily: relearn the win model of each company, then score every open opportunity."""
+        for company in self.env['res.company'].search([]):
+            self.env['sales_mis.win.model'].train(company)
+        self.env.cr.execute("SELECT id FROM crm_lead WHERE active AND type = 'opportunity' "
+                            "AND probability < 100")
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        for start in range(0, len(ids), 20000):
+            self.browse(ids[start:start + 20000])._sales_mis_evaluate()
+
+    # ---- display -------------------------------------------------------------------------
+
+    def _sales_mis_feature_labels(self):
+        signals = dict(self.env['sales_mis.lead.criterion']._fields['signal']._description_selection(self.env))
+        labels = dict(signals)
+        labels.update({
+            'team_id': _('Sales Team'), 'user_id': _('Salesperson'), 'source_id': _('Source'),
+            'medium_id': _('Medium'), 'stage_reached': _('Stage'), 'revenue_band': _('Expected revenue'),
+            'priority': _('Priority (stars)'), 'age_days': _('Age (days)'),
+        })
+        return labels
+
+    def _sales_mis_value_label(self, feature, value):
+        if value is None:
+            return _('none')
+        if feature in WIN_RELATIONS:
+            record = self.env[WIN_RELATIONS[feature]].sudo().browse(int(value)).exists()
+            return record.display_name if record else _('none')
+        if feature in ('budget_confirmed', 'decision_maker_known', 'need_confirmed', 'timing_confirmed'):
+            return _('yes') if value else _('no')
+        if isinstance(value, float):
+            return '%.0f' % value
+        return str(value)
+
+    @api.depends('eval_breakdown', 'win_factors', 'win_model_id')
+    def _compute_eval_html(self):
+        labels = self._sales_mis_feature_labels() if self else {}
+        for lead in self:
+            rows = []
+            for code, points in json.loads(lead.eval_breakdown or '[]'):
+                rows.append('<tr><td>%s</td><td class="text-right">%.1f</td></tr>'
+                            % (html_escape(labels.get(code, code)), points))
+            lead.eval_breakdown_html = ('<table class="table table-condensed o_sales_mis_breakdown">'
+                                        '<tr><th>%s</th><th class="text-right">%s</th></tr>%s</table>'
+                                        % (_('Criterion'), _('Points'), ''.join(rows))) if rows else False
+            factors = json.loads(lead.win_factors or 'null')
+            if factors is None:
+                reason = lead.win_model_id.message if lead.win_model_id else _('No win model trained yet.')
+                lead.win_factors_html = '<p class="text-muted">%s</p>' % html_escape(
+                    _('Not enough history: %s') % reason if lead.win_model_id else reason)
+                continue
+            items = []
+            for feature, value, _contribution, points in factors:
+                up = points >= 0
+                items.append('<li class="%s">%s %s: <b>%s</b> (%+.0f %s)</li>' % (
+                    'text-success' if up else 'text-danger', '&#9650;' if up else '&#9660;',
+                    html_escape(labels.get(feature, feature)),
+                    html_escape(self._sales_mis_value_label(feature, value)), points, _('pts')))
+            lead.win_factors_html = '<ul class="list-unstyled o_sales_mis_factors">%s</ul>' % ''.join(items) \
+                if items else '<p class="text-muted">%s</p>' % html_escape(_('An average opportunity.'))
+
+    # ---- keep the score current ----------------------------------------------------------
+
+    _SALES_MIS_EVAL_FIELDS = {'eval_budget_confirmed', 'eval_decision_maker_known', 'eval_need_confirmed',
+                              'eval_timing_confirmed', 'planned_revenue', 'stage_id', 'priority',
+                              'date_deadline', 'partner_id', 'user_id', 'team_id', 'type'}
+
+    @api.model
+    def create(self, vals):
+        lead = super(CrmLead, self).create(vals)
+        if lead.type == 'opportunity':
+            lead._sales_mis_evaluate()
+        return lead
+
+    @api.multi
+    def write(self, vals):
+        result = super(CrmLead, self).write(vals)
+        if self._SALES_MIS_EVAL_FIELDS.intersection(vals) and len(self) <= 1000:
+            self.filtered(lambda l: l.type == 'opportunity')._sales_mis_evaluate()
+        return result

@@ -1,0 +1,31 @@
+# -*- coding: utf-8 -*-
+"""Key projects 重点项目 and key accounts 重点客户 (B6): flagged opportunities and
+customers that management follows closely."""
+from odoo import api, fields, models
+
+KEY_PROJECT_LEVELS = [('company', 'Company key project'), ('team', 'Team key project')]
+
+
+class CrmLead(models.Model):
+    _inherit = 'crm.lead'
+
+    key_project_level = fields.Selection(KEY_PROJECT_LEVELS, string='Key Project', index=True,
+                                         track_visibility='onchange',
+                                         help='Company key projects are followed by the directors, '
+                                              'team key projects by the sales manager.')
+    key_project = fields.Boolean('Is Key Project', compute='_compute_key_project', store=True, index=True)
+    key_project_reason = fields.Char('Why Key', track_visibility='onchange')
+    key_account = fields.Boolean(related='partner_id.commercial_partner_id.key_account', string='Key Account',
+                                 readonly=True)
+
+    @api.depends('key_project_level')
+    def _compute_key_project(self):
+        for lead in self:
+            lead.key_project = bool(lead.key_project_level)
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    key_account = fields.Boolean('Key Account', track_visibility='onchange',
+                                 help='A strategic customer: its opportunities are followed as key projects.')

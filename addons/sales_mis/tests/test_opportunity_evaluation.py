@@ -1,0 +1,117 @@
+# -*- coding: utf-8 -*-
+"""Opportunity evaluation 销售机会评估 on crm.lead: the score follows the criteria,
+the win model learns from closed history and explains each prediction, and each
+role sees and changes only what it may."""
+import json
+
+from odoo.exceptions import AccessError, ValidationError
+
+from .common import PlanningCase
+
+
+class TestOpportunityEvaluation(PlanningCase):
+
+    def setUp(self):
+        super(TestOpportunityEvaluation, self).setUp()
+        Criterion = self.env['sales_mis.lead.criterion']
+        Criterion.search([]).write({'active': False})  # a known set of criteria
+        self.criteria = Criterion.create({'name': 'Budget', 'signal': 'budget_confirmed', 'weight': 30}) \
+            | Criterion.create({'name': 'Decision maker', 'signal': 'decision_maker_known', 'weight': 20}) \
+            | Criterion.create({'name': 'Amount', 'signal': 'expected_revenue', 'weight': 50,
+                                'low': 0, 'high': 100000})
+        self.stages = self.env['crm.stage'].search([('probability', '<', 100)], order='sequence')
+        self.won_stage = self.env['crm.stage'].search([('probability', '=', 100)], limit=1)
+
+    def lead(self, user=None, **values):
+        user = user or self.salesperson
+        return self.env['crm.lead'].sudo(user).create(dict({
+            'name': 'Deal', 'type': 'opportunity', 'partner_id': self.customer.id, 'user_id': user.id,
+            'team_id': user.sale_team_id.id, 'planned_revenue': 50000.0}, **values))
+
+    def test_score_and_breakdown_follow_the_criteria(self):
+        lead = self.lead(eval_budget_confirmed=True)
+        self.assertAlmostEqual(lead.eval_score, 30 + 25)
+        breakdown = dict(json.loads(lead.eval_breakdown))
+        self.assertEqual(breakdown, {'budget_confirmed': 30.0, 'expected_revenue': 25.0, 'decision_maker_known': 0.0})
+        self.assertIn('Budget confirmed', lead.eval_breakdown_html)
+        lead.sudo(self.salesperson).write({'eval_decision_maker_known': True, 'planned_revenue': 200000.0})
+        self.assertAlmostEqual(lead.eval_score, 100.0)
+        self.criteria[2].sudo(self.manager).write({'weight': 150})  # managers tune the weights
+        lead.action_sales_mis_evaluate()
+        self.assertAlmostEqual(lead.eval_score, 100.0)
+        lead.write({'planned_revenue': 0.0})
+        self.assertAlmostEqual(lead.eval_score, 100.0 * 50 / 200)
+
+    def test_bad_criteria_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, 'negative'):
+            self.criteria[0].write({'weight': -1})
+        with self.assertRaisesRegex(ValidationError, 'must differ'):
+            self.criteria[2].write({'high': 0})
+
+    def close_history(self, count):
+        """Closed deals: budget confirmed wins, otherwise lost (a signal the model must find)."""
+        for index in range(count):
+            budget = index % 2 == 0
+            lead = self.lead(self.salesperson if index % 3 else self.salesperson_east2,
+                             name='History %d' % index, eval_budget_confirmed=budget,
+                             stage_id=self.stages[index % len(self.stages)].id)
+            if budget or index % 7 == 1:
+                lead.write({'stage_id': self.won_stage.id})
+            else:
+                lead.action_set_lost()
+
+    def test_win_model_learns_from_history_and_explains(self):
+        self.env.cr.execute("UPDATE crm_lead SET probability = 50 WHERE type = 'opportunity'")  # nothing closed
+        model = self.env['sales_mis.win.model'].train(self.company)
+        self.assertEqual(model.state, 'not_enough')
+        self.assertIn('no closed', model.message)
+        open_lead = self.lead(eval_budget_confirmed=True)
+        self.assertFalse(open_lead.win_probability)
+        self.assertIn('Not enough history', open_lead.win_factors_html)
+
+        self.close_history(60)
+        model = self.env['sales_mis.win.model'].sudo(self.manager).browse().action_train()
+        model = self.env['sales_mis.win.model'].browse(model['res_id'])
+        self.assertEqual(model.state, 'trained')
+        self.assertEqual((model.closed_count, model.won_count), (60, 30 + 5))  # budget, plus indices 1, 15, 29, 43, 57
+        self.assertGreater(model.train_auc, 0.8)
+        self.assertGreater(json.loads(model.model_json)['coef']['budget_confirmed'], 0.5)
+        self.assertIn('Budget confirmed', model.coefficient_html)
+        weak = self.lead(eval_budget_confirmed=False)
+        open_lead.invalidate_cache()
+        self.assertGreater(open_lead.win_probability, weak.win_probability + 20)
+        factors = json.loads(open_lead.win_factors)
+        self.assertEqual(factors[0][0], 'budget_confirmed')
+        self.assertGreater(factors[0][3], 0)
+        self.assertIn('Budget confirmed', open_lead.win_factors_html)
+        self.assertEqual(open_lead.win_model_id, model)
+
+    def test_cron_trains_and_scores_every_open_opportunity(self):
+        self.close_history(40)
+        lead = self.lead()
+        self.env.cr.execute("UPDATE crm_lead SET eval_score = NULL, win_probability = NULL WHERE id = %s", (lead.id,))
+        self.env['crm.lead']._cron_sales_mis_evaluate()
+        lead.invalidate_cache()
+        self.assertTrue(lead.eval_score and lead.win_probability)
+
+    def test_config_rights(self):
+        Criterion = self.env['sales_mis.lead.criterion']
+        self.assertTrue(Criterion.sudo(self.salesperson).search([]))
+        with self.assertRaises(AccessError):
+            self.criteria[0].sudo(self.salesperson).write({'weight': 99})
+        with self.assertRaises(AccessError):
+            Criterion.sudo(self.salesperson).create({'name': 'x', 'signal': 'need_confirmed'})
+        model = self.env['sales_mis.win.model'].train(self.company)
+        model.sudo(self.salesperson).read(['state'])
+        with self.assertRaises(AccessError):
+            model.sudo(self.salesperson).action_train()
+
+    def test_salesperson_cannot_touch_another_salespersons_evaluation(self):
+        theirs = self.lead(self.salesperson_south)
+        with self.assertRaises(AccessError):
+            theirs.sudo(self.salesperson).read(['eval_score'])
+        with self.assertRaises(AccessError):
+            theirs.sudo(self.salesperson).write({'eval_budget_confirmed': True})
+        mine = self.lead()
+        mine.sudo(self.salesperson).write({'eval_budget_confirmed': True})
+        self.assertTrue(mine.eval_budget_confirmed)
