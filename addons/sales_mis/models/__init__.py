@@ -7,3 +7,5 @@ from . import kpi_measure
 from . import commission_scheme
 from . import commission_statement
 from . import visit
+from . import res_company_approval
+from . import sale_order_approval
