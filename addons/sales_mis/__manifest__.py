@@ -24,6 +24,8 @@
         'data/sales_mis_cron.xml',
         'data/sales_mis_kpi_data.xml',
         'views/sale_order_approval_views.xml',
+        'data/sales_mis_order_data.xml',
+        'views/sale_order_tracking_views.xml',
     ],
     'demo': [
         'demo/sales_mis_users.xml',

@@ -9,3 +9,5 @@ from . import commission_statement
 from . import visit
 from . import res_company_approval
 from . import sale_order_approval
+from . import sale_order_tracking
+from . import sale_order_delivery
