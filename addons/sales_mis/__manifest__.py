@@ -26,6 +26,7 @@
         'views/sale_order_approval_views.xml',
         'data/sales_mis_order_data.xml',
         'views/sale_order_tracking_views.xml',
+        'views/sales_contract_views.xml',
     ],
     'demo': [
         'demo/sales_mis_users.xml',

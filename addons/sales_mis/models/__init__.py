@@ -11,3 +11,4 @@ from . import res_company_approval
 from . import sale_order_approval
 from . import sale_order_tracking
 from . import sale_order_delivery
+from . import sales_contract
