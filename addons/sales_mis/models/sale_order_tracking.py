@@ -43,7 +43,6 @@ class SaleOrder(models.Model):
                  'picking_ids.state', 'picking_ids.scheduled_date')
     def _compute_tracking(self):
         today = fields.Date.context_today(self)
-        now = fields.Datetime.now()
         confirmed = self.filtered(lambda o: o.state in ('sale', 'done') and o.id)
         money = logic.money_by_order(confirmed._tracking_invoice_shares(), today) if confirmed else {}
         for order in self:
@@ -59,8 +58,9 @@ class SaleOrder(models.Model):
             order.invoiced_net_amount = invoiced
             order.paid_amount = paid
             order.payment_overdue = overdue
+            # late from the day after the scheduled day: a delivery planned for today is not late yet
             order.delivery_late = any(p.picking_type_code == 'outgoing' and p.state not in ('done', 'cancel')
-                                      and p.scheduled_date and p.scheduled_date < now for p in order.picking_ids)
+                                      and p.scheduled_date and p.scheduled_date[:10] < today for p in order.picking_ids)
 
     def _tracking_invoice_shares(self):
         """The untaxed share of each validated invoice and credit note in each of these orders."""
