@@ -7,11 +7,17 @@ when a credit note that is not linked to order lines is validated or paid (accou
 below), and daily for what time alone changes (an invoice or a delivery becoming late)."""
 from collections import defaultdict
 
-from odoo import api, fields, models
+from psycopg2.extras import execute_values
+
+from odoo import api, fields, models, tools
 
 from ..order_logic import tracking as logic
 
 _GOODS = ('product', 'consu')
+
+#: the stored tracking fields, filled by _compute_tracking (ORM) or _store_tracking_sql (bulk)
+TRACKING_FIELDS = ('tracking_status', 'delivered_amount', 'invoiced_net_amount', 'paid_amount',
+                   'delivered_percent', 'delivery_late', 'payment_overdue')
 
 
 class SaleOrder(models.Model):
@@ -86,8 +92,7 @@ class SaleOrder(models.Model):
 
     def _refresh_tracking(self):
         """Recompute the tracking of these orders now (what `depends` cannot see)."""
-        for name in ('tracking_status', 'delivered_amount', 'invoiced_net_amount', 'paid_amount',
-                     'delivered_percent', 'delivery_late', 'payment_overdue'):
+        for name in TRACKING_FIELDS:
             self.env.add_todo(self._fields[name], self)
         # inside a recomputation (an invoice turning paid is written by one) the running loop
         # picks the orders up; recomputing here would re-enter it
@@ -97,8 +102,104 @@ class SaleOrder(models.Model):
     @api.model
     def _cron_refresh_tracking(self):
         """Daily: invoices fall due and deliveries become late with time alone."""
-        orders = self.search([('state', 'in', ('sale', 'done')), ('tracking_status', 'not in', ('paid', 'cancel'))])
-        orders._refresh_tracking()
+        self.env.cr.execute("""SELECT id FROM sale_order WHERE state IN ('sale', 'done')
+                               AND COALESCE(tracking_status, '') NOT IN ('paid', 'cancel')""")
+        self._store_tracking_sql([row[0] for row in self.env.cr.fetchall()])
+
+    # ------------------------------------------------------------------ bulk path (SQL in, SQL out)
+
+    def _auto_init(self):
+        """On install, fill the tracking columns with a few set-based queries: Odoo's own
+        recomputation of new stored fields goes through the ORM order by order, which takes
+        minutes and gigabytes on a million order lines."""
+        cr = self.env.cr
+        fresh = not tools.column_exists(cr, 'sale_order', 'tracking_status')
+        if fresh and tools.table_exists(cr, 'sale_order'):
+            for name in TRACKING_FIELDS:
+                tools.create_column(cr, 'sale_order', name, self._fields[name].column_type[1])
+        result = super(SaleOrder, self)._auto_init()
+        if fresh:
+            self._store_tracking_sql()
+        return result
+
+    def _store_tracking_sql(self, order_ids=None):
+        """Compute and store the tracking of these orders (all when None) from SQL facts and the
+        pure rules; returns the number of orders written."""
+        cr = self.env.cr
+        today = fields.Date.context_today(self)
+        where, params = ('WHERE so.id IN %s', [tuple(order_ids)]) if order_ids else ('', [])
+        if order_ids is not None and not order_ids:
+            return 0
+        cr.execute("""
+            SELECT so.id, so.state, COALESCE(so.amount_untaxed, 0), so.invoice_status,
+                   COALESCE(SUM(sol.product_uom_qty) FILTER (WHERE pt.type IN %s), 0),
+                   COALESCE(SUM(sol.qty_delivered) FILTER (WHERE pt.type IN %s), 0),
+                   COALESCE(SUM(sol.qty_delivered * sol.price_reduce_taxexcl), 0)
+              FROM sale_order so
+              LEFT JOIN sale_order_line sol ON sol.order_id = so.id
+              LEFT JOIN product_product pp ON pp.id = sol.product_id
+              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+            """ + where + " GROUP BY so.id", [_GOODS, _GOODS] + params)
+        orders = cr.fetchall()
+        cr.execute("""
+            WITH links AS (
+                SELECT rel.invoice_line_id, sol.order_id,
+                       1.0 / COUNT(*) OVER (PARTITION BY rel.invoice_line_id) AS part
+                  FROM sale_order_line_invoice_rel rel
+                  JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                 WHERE rel.invoice_line_id IN (
+                     SELECT rel2.invoice_line_id FROM sale_order_line_invoice_rel rel2
+                       JOIN sale_order_line sol2 ON sol2.id = rel2.order_line_id
+                       JOIN sale_order so ON so.id = sol2.order_id """ + where + """))
+            SELECT links.order_id, inv.id, inv.type, inv.state, SUM(il.price_subtotal * links.part),
+                   inv.residual, inv.amount_total, inv.date_due
+              FROM links
+              JOIN account_invoice_line il ON il.id = links.invoice_line_id
+              JOIN account_invoice inv ON inv.id = il.invoice_id
+             WHERE inv.state IN ('open', 'paid')
+             GROUP BY links.order_id, inv.id""", params)
+        by_invoice = defaultdict(list)
+        shares = []
+        for order_id, invoice_id, kind, state, amount, residual, total, date_due in cr.fetchall():
+            share = logic.InvoiceShare(order_id, kind, state, amount or 0.0, residual or 0.0, total or 0.0, date_due)
+            shares.append(share)
+            by_invoice[invoice_id].append(share)
+        if by_invoice:
+            # credit notes made from an invoice carry no order lines: they follow their invoice
+            cr.execute("""
+                SELECT r.refund_invoice_id, r.type, r.state, r.amount_untaxed, r.residual, r.amount_total, r.date_due
+                  FROM account_invoice r
+                 WHERE r.type = 'out_refund' AND r.state IN ('open', 'paid') AND r.refund_invoice_id IN %s
+                   AND NOT EXISTS (SELECT 1 FROM account_invoice_line l
+                                     JOIN sale_order_line_invoice_rel rel ON rel.invoice_line_id = l.id
+                                    WHERE l.invoice_id = r.id)""", [tuple(by_invoice)])
+            for origin_id, kind, state, amount, residual, total, date_due in cr.fetchall():
+                shares += logic.refund_shares(by_invoice[origin_id], kind, state, amount or 0.0, residual or 0.0,
+                                              total or 0.0, date_due)
+        money = logic.money_by_order(shares, today)
+        cr.execute("""
+            SELECT DISTINCT sp.sale_id FROM stock_picking sp
+              JOIN stock_picking_type spt ON spt.id = sp.picking_type_id
+              JOIN sale_order so ON so.id = sp.sale_id
+             WHERE spt.code = 'outgoing' AND sp.state NOT IN ('done', 'cancel')
+               AND sp.scheduled_date::date < %s """ + where.replace('WHERE', 'AND'), [today] + params)
+        late = {row[0] for row in cr.fetchall()}
+        rows = []
+        for order_id, state, amount, invoice_status, qty_goods, qty_delivered, delivered_amount in orders:
+            invoiced, paid, overdue = money.get(order_id, (0.0, 0.0, False))
+            status = logic.tracking_status(logic.TrackingFacts(
+                state, qty_goods, qty_delivered, amount, invoiced, paid, overdue,
+                invoice_status in ('invoiced', 'upselling')))
+            rows.append((order_id, status, round(delivered_amount, 2), invoiced, paid,
+                         logic.percent(qty_delivered, qty_goods), order_id in late, overdue))
+        execute_values(cr, """
+            UPDATE sale_order so SET tracking_status = v.status, delivered_amount = v.delivered,
+                   invoiced_net_amount = v.invoiced, paid_amount = v.paid, delivered_percent = v.percent,
+                   delivery_late = v.late, payment_overdue = v.overdue
+              FROM (VALUES %s) AS v(id, status, delivered, invoiced, paid, percent, late, overdue)
+             WHERE so.id = v.id""", rows, page_size=5000)
+        self.invalidate_cache(list(TRACKING_FIELDS))
+        return len(rows)
 
 
 class AccountInvoice(models.Model):

@@ -61,6 +61,16 @@ class TestOrderTracking(TrackingCase):
         self.pay(invoice, 300.0)
         self.assertEqual(self.status(order), ('paid', 700.0, 700.0),
                          'invoice settled by payments and the credit note: 700 of 700 paid')
+        self.assertSqlPathAgrees(order)
+
+    def assertSqlPathAgrees(self, orders):
+        """The bulk path (install, daily cron) stores what the ORM computes."""
+        fields = ('tracking_status', 'delivered_amount', 'invoiced_net_amount', 'paid_amount',
+                  'delivered_percent', 'delivery_late', 'payment_overdue')
+        orders.invalidate_cache()
+        computed = orders.read(fields)
+        self.assertEqual(self.env['sale.order']._store_tracking_sql(orders.ids), len(orders))
+        self.assertEqual(orders.read(fields), computed)
 
     def test_paid_then_overdue_and_late_lists(self):
         paid = self.confirmed_order(qty=2, price=50.0)
@@ -84,6 +94,7 @@ class TestOrderTracking(TrackingCase):
         self.assertEqual(Order.search([('id', 'in', orders.ids), ('delivery_late', '=', True)]), late)
         groups = Order.read_group([('id', 'in', orders.ids)], ['tracking_status'], ['tracking_status'])
         self.assertEqual(sorted(g['tracking_status'] for g in groups), ['overdue', 'paid', 'to_deliver'])
+        self.assertSqlPathAgrees(orders)
         schedule = self.env['stock.picking'].search([('sale_id', 'in', orders.ids), ('picking_type_code', '=', 'outgoing')])
         self.assertEqual(schedule.mapped('delivery_warehouse_id'), late.warehouse_id)
         self.assertEqual(set(schedule.mapped('sale_user_id')), {self.salesperson})
