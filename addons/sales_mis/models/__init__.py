@@ -21,3 +21,8 @@ from . import lead_win_model
 from . import crm_lead_competitor
 from . import crm_lead_key_project
 from . import crm_lead_demo_history
+from . import res_company_approval
+from . import sale_order_approval
+from . import sale_order_tracking
+from . import sale_order_delivery
+from . import sales_contract

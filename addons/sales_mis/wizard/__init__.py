@@ -2,3 +2,4 @@
 from . import plan_split
 from . import partner_merge_guard
 from . import visit_import
+from . import order_approval

@@ -1,0 +1,246 @@
+# -*- coding: utf-8 -*-
+"""Order approval 订单审核 (D4): a quotation over the company's amount or discount threshold, or
+for a customer over the credit limit or with overdue debt, is confirmed only after a manager of
+its team approves it. The rules are in order_logic/approval.py; this is the ORM glue: facts read
+in bulk, the request as an activity for the team leader, the decision tracked in the chatter."""
+from collections import defaultdict
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..order_logic import approval as rules
+
+APPROVAL_STATES = [
+    ('none', 'Not Requested'),
+    ('requested', 'Awaiting Approval'),
+    ('approved', 'Approved'),
+    ('rejected', 'Rejected'),
+]
+
+#: fields only the approval buttons write
+APPROVAL_FIELDS = {'approval_state', 'approval_amount', 'approval_user_id', 'approval_date', 'approval_comment'}
+
+#: a context key the approval code sets when it writes APPROVAL_FIELDS itself
+_APPROVAL_WRITE = 'sales_mis_approval_write'
+
+
+class SaleOrder(models.Model):
+    _inherit = 'sale.order'
+
+    approval_state = fields.Selection(APPROVAL_STATES, string='Approval', default='none', required=True,
+                                      copy=False, readonly=True, track_visibility='onchange')
+    approval_amount = fields.Monetary(string='Approved Total', copy=False, readonly=True,
+                                      help='The order total the approval covers; changing the total voids it.')
+    approval_user_id = fields.Many2one('res.users', string='Approved By', copy=False, readonly=True,
+                                       track_visibility='onchange')
+    approval_date = fields.Datetime(string='Approval Date', copy=False, readonly=True)
+    approval_comment = fields.Text(string='Approval Comment', copy=False, readonly=True,
+                                   track_visibility='onchange')
+    approval_reasons = fields.Text(string='Approval Reasons', compute='_compute_approval',
+                                   help='Why this order needs a manager\'s approval before confirmation.')
+    approval_required = fields.Boolean(string='Needs Approval', compute='_compute_approval')
+    approval_blocking = fields.Boolean(
+        string='Blocked Until Approved', compute='_compute_approval', search='_search_approval_blocking',
+        help='Needs approval and has no valid one (none yet, rejected, or the total changed since).')
+
+    # ------------------------------------------------------------------ facts and reasons
+
+    def _approval_facts(self):
+        """{order id: OrderFacts} for these orders, customers' debt read in two queries."""
+        partners = self.mapped('partner_id.commercial_partner_id')
+        overdue = defaultdict(float)
+        if partners:
+            groups = self.env['account.invoice'].sudo().read_group(
+                [('commercial_partner_id', 'in', partners.ids), ('type', '=', 'out_invoice'),
+                 ('state', '=', 'open'), ('date_due', '<', fields.Date.context_today(self))],
+                ['commercial_partner_id', 'residual_company_signed'], ['commercial_partner_id'])
+            for group in groups:
+                overdue[group['commercial_partner_id'][0]] = group['residual_company_signed']
+        receivable = {p.id: p.credit for p in partners.sudo()}  # one SQL query for all of them
+        facts = {}
+        for order in self:
+            company_currency = order.company_id.currency_id
+            to_company = order.currency_id.with_context(date=order.date_order)
+            partner = order.partner_id.commercial_partner_id
+            facts[order.id] = rules.OrderFacts(
+                amount=to_company.compute(order.amount_total, company_currency) if order.currency_id else order.amount_total,
+                max_discount=max(order.order_line.mapped('discount') or [0.0]),
+                credit_limit=partner.credit_limit, open_receivable=receivable.get(partner.id, 0.0),
+                overdue_amount=overdue[partner.id])
+        return facts
+
+    def _approval_policy(self):
+        company = self.company_id or self.env.user.company_id
+        return rules.ApprovalPolicy(
+            amount_threshold=company.sales_mis_approval_amount,
+            discount_threshold=company.sales_mis_approval_discount,
+            check_credit=company.sales_mis_approval_credit,
+            check_overdue=company.sales_mis_approval_overdue)
+
+    def _approval_reason_text(self, reason):
+        currency = self.company_id.currency_id
+        money = lambda amount: '%s %s' % (currency.symbol or '', '{:,.2f}'.format(amount))
+        values = reason.values
+        if reason.code == rules.AMOUNT:
+            return _('Order total %s is above the approval threshold of %s.') % (
+                money(values['amount']), money(values['threshold']))
+        if reason.code == rules.DISCOUNT:
+            return _('A line discount of %.1f%% is above the approval threshold of %.1f%%.') % (
+                values['discount'], values['threshold'])
+        if reason.code == rules.CREDIT:
+            return _('Open receivables %s plus this order come to %s, over the credit limit of %s.') % (
+                money(values['receivable']), money(values['exposure']), money(values['limit']))
+        return _('The customer has %s of overdue invoices.') % money(values['overdue'])
+
+    @api.depends('amount_total', 'order_line.discount', 'partner_id', 'approval_state', 'approval_amount', 'state')
+    def _compute_approval(self):
+        open_orders = self.filtered(lambda o: o.state in ('draft', 'sent'))
+        facts = open_orders._approval_facts() if open_orders else {}
+        for order in self:
+            reasons = []
+            if order.id in facts:
+                reasons = rules.approval_reasons(facts[order.id], order._approval_policy())
+            order.approval_reasons = '\n'.join('• ' + order._approval_reason_text(r) for r in reasons)
+            order.approval_required = bool(reasons)
+            approved = order.approval_state == 'approved' and rules.approval_still_valid(
+                order.approval_amount, order.amount_total)
+            order.approval_blocking = bool(reasons) and not approved
+
+    def _search_approval_blocking(self, operator, value):
+        if operator not in ('=', '!=') or not isinstance(value, bool):
+            raise UserError(_('Unsupported search on "Blocked Until Approved".'))
+        quotations = self.search([('state', 'in', ('draft', 'sent'))])
+        blocked = quotations.filtered('approval_blocking')
+        wanted = (operator == '=') == value
+        return [('id', 'in' if wanted else 'not in', blocked.ids)]
+
+    # ------------------------------------------------------------------ workflow
+
+    def _approval_write(self, values):
+        return super(SaleOrder, self.with_context(**{_APPROVAL_WRITE: True})).write(values)
+
+    @api.multi
+    def action_request_approval(self):
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        for order in self:
+            if not order.approval_blocking:
+                raise UserError(_('Order %s does not need approval; confirm it directly.') % order.name)
+            leader = order.team_id.user_id
+            if not leader:
+                raise UserError(_('The sales team of order %s has no team leader to approve it. '
+                                  'Ask your administrator to set one on the team.') % order.name)
+            order._approval_write({'approval_state': 'requested', 'approval_comment': False})
+            self.env['mail.activity'].sudo().create({
+                'res_model_id': self.env['ir.model']._get_id('sale.order'), 'res_id': order.id,
+                'activity_type_id': todo.id, 'user_id': leader.id,
+                'summary': _('Approve order %s') % order.name,
+                'note': '<p>%s</p>' % (order.approval_reasons or '').replace('\n', '<br/>'),
+            })
+        return True
+
+    @api.multi
+    def action_open_approval_decision(self):
+        self.ensure_one()
+        self._check_may_approve()
+        action = self.env.ref('sales_mis.action_order_approval_decision').read()[0]
+        action['context'] = {'default_order_id': self.id}
+        return action
+
+    def _check_may_approve(self):
+        user = self.env.user
+        is_director = user.has_group('sales_mis.group_director')
+        for order in self:
+            if order.state not in ('draft', 'sent'):
+                raise UserError(_('Order %s is no longer a quotation; there is nothing to approve.') % order.name)
+            if user.id == order.user_id.id:
+                raise AccessError(_('You cannot approve or reject your own order %s; '
+                                    'another manager of the team must do it.') % order.name)
+            if not rules.may_approve(user.id, order.user_id.id, order.team_id.user_id == user, is_director):
+                raise AccessError(_('Only the leader of team %s or a sales director can approve order %s.')
+                                  % (order.team_id.name or '-', order.name))
+
+    def _close_approval_activities(self, feedback):
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        activities = self.env['mail.activity'].sudo().search([
+            ('res_model', '=', 'sale.order'), ('res_id', 'in', self.ids), ('activity_type_id', '=', todo.id),
+            ('summary', 'in', [_('Approve order %s') % o.name for o in self])])
+        activities.action_feedback(feedback)
+
+    @api.multi
+    def action_approve(self, comment=False):
+        self._check_may_approve()
+        for order in self:
+            order._approval_write({'approval_state': 'approved', 'approval_amount': order.amount_total,
+                                   'approval_user_id': self.env.uid, 'approval_date': fields.Datetime.now(),
+                                   'approval_comment': comment or False})
+        self._close_approval_activities(_('Approved. %s') % (comment or ''))
+        return True
+
+    @api.multi
+    def action_reject(self, comment):
+        if not (comment or '').strip():
+            raise UserError(_('Please say why the order is rejected, so the salesperson can act on it.'))
+        self._check_may_approve()
+        self._approval_write({'approval_state': 'rejected', 'approval_amount': 0.0, 'approval_user_id': self.env.uid,
+                              'approval_date': fields.Datetime.now(), 'approval_comment': comment})
+        self._close_approval_activities(_('Rejected: %s') % comment)
+        return True
+
+    @api.multi
+    def action_confirm(self):
+        # the superuser is the system (installation, data migration), not a salesperson
+        if self.env.uid != SUPERUSER_ID:
+            for order in self.filtered('approval_blocking'):
+                if order.approval_state == 'approved':
+                    why = _('It was approved for a total of %s, but the total is now %s: request approval again.') % (
+                        order.approval_amount, order.amount_total)
+                elif order.approval_state == 'requested':
+                    why = _('Approval has been requested and is waiting for the team manager.')
+                elif order.approval_state == 'rejected':
+                    why = _('It was rejected: %s') % (order.approval_comment or '')
+                else:
+                    why = _('Click "Request Approval" to ask the team manager.')
+                raise UserError(_('Order %s needs a manager\'s approval before it can be confirmed:\n%s\n%s')
+                                % (order.name, order.approval_reasons, why))
+        return super(SaleOrder, self).action_confirm()
+
+    # ------------------------------------------------------------------ integrity
+
+    @api.model
+    def create(self, values):
+        if APPROVAL_FIELDS & set(values) and not self.env.context.get(_APPROVAL_WRITE):
+            raise AccessError(_('The approval of an order is set by its Approve and Reject buttons only.'))
+        return super(SaleOrder, self).create(values)
+
+    @api.multi
+    def write(self, values):
+        if APPROVAL_FIELDS & set(values) and not self.env.context.get(_APPROVAL_WRITE):
+            raise AccessError(_('The approval of an order is set by its Approve and Reject buttons only.'))
+        result = super(SaleOrder, self).write(values)
+        self._void_changed_approvals()
+        return result
+
+    def _void_changed_approvals(self):
+        """An approval covers one total: once the total changes, the order needs approving again."""
+        changed = self.filtered(lambda o: o.approval_state == 'approved' and o.state in ('draft', 'sent')
+                                and not rules.approval_still_valid(o.approval_amount, o.amount_total))
+        for order in changed:
+            order._approval_write({'approval_state': 'none'})
+            order.message_post(body=_('Approval withdrawn: the total changed from %s to %s after it was approved.')
+                               % (order.approval_amount, order.amount_total))
+
+
+class SaleOrderLine(models.Model):
+    _inherit = 'sale.order.line'
+
+    @api.model
+    def create(self, values):
+        line = super(SaleOrderLine, self).create(values)
+        line.order_id._void_changed_approvals()
+        return line
+
+    @api.multi
+    def write(self, values):
+        result = super(SaleOrderLine, self).write(values)
+        self.mapped('order_id')._void_changed_approvals()
+        return result
