@@ -1,3 +1,4 @@
 # -*- coding: utf-8 -*-
 from . import completion_export
 from . import statement_export
+from . import report_export

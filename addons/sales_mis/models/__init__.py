@@ -7,3 +7,5 @@ from . import kpi_measure
 from . import commission_scheme
 from . import commission_statement
 from . import visit
+from . import report_export
+from . import report_schedule

@@ -1,3 +1,8 @@
 # -*- coding: utf-8 -*-
 from . import sales_actual
 from . import plan_completion
+from . import sales_line
+from . import sales_analysis
+from . import collection
+from . import arrears
+from . import dashboard
