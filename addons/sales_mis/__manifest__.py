@@ -30,6 +30,7 @@
         'demo/sales_mis_users.xml',
         'demo/sales_mis_planning_demo.xml',
         'demo/sales_mis_visit_demo.xml',
+        'demo/sales_mis_report_demo.xml',
     ],
     'installable': True,
     'application': True,

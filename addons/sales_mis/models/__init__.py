@@ -9,3 +9,4 @@ from . import commission_statement
 from . import visit
 from . import report_export
 from . import report_schedule
+from . import report_demo

@@ -8,6 +8,7 @@ report ages the same invoices as of any date (`aged_rows`)."""
 from odoo import api, fields, models, tools
 
 from ..reporting.aging import BUCKETS, bucket_sql
+from ..reporting.periods import period_starts
 from .visible_sql import visible_rows_sql
 
 BUCKET_LABELS = [
@@ -21,28 +22,43 @@ BUCKET_LABELS = [
 
 def _arrears_query(as_of=None):
     """Open receivables per invoice as of `as_of` (None: today, from the stored residual).
-    As of an earlier date, what was settled after it is added back and later invoices left out."""
-    day = "CURRENT_DATE" if as_of is None else "%(as_of)s::date"
-    settled_after = "0" if as_of is None else """COALESCE((
-                SELECT sum(apr.amount) FROM account_move_line il
-                  JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id OR apr.credit_move_id = il.id
-                 WHERE il.move_id = inv.move_id AND il.account_id = inv.account_id
-                   AND apr.max_date > %(as_of)s::date), 0)
-               * CASE WHEN inv.type = 'out_refund' THEN -1 ELSE 1 END"""
-    state = ("inv.state = 'open'" if as_of is None else
-             "(inv.state = 'open' OR (inv.state = 'paid' AND EXISTS (SELECT 1 FROM account_move_line il "
-             "JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id OR apr.credit_move_id = il.id "
-             "WHERE il.move_id = inv.move_id AND apr.max_date > %(as_of)s::date))) "
-             "AND inv.date_invoice <= %(as_of)s::date")
+    As of an earlier date, what was reconciled after it is added back to the residual and
+    later invoices are left out."""
+    if as_of is None:
+        return """
+            SELECT inv.id, inv.id AS invoice_id, inv.type AS invoice_type, inv.commercial_partner_id AS partner_id,
+                   inv.user_id, inv.team_id, inv.company_id, inv.date_invoice, inv.date_due,
+                   inv.amount_total_company_signed AS amount_total, inv.residual_company_signed AS residual,
+                   CURRENT_DATE - COALESCE(inv.date_due, inv.date_invoice) AS days_overdue
+              FROM account_invoice inv
+             WHERE inv.type IN ('out_invoice', 'out_refund') AND inv.state = 'open'
+        """
     return """
+        WITH later AS (
+            SELECT debit_move_id AS line_id, amount FROM account_partial_reconcile WHERE max_date > %(as_of)s::date
+            UNION ALL
+            SELECT credit_move_id, amount FROM account_partial_reconcile WHERE max_date > %(as_of)s::date
+        ),
+        settled_later AS (
+            -- the invoice's own receivable lines: in its move, on its account
+            SELECT inv.id AS invoice_id, sum(later.amount) AS amount
+              FROM later
+              JOIN account_move_line il ON il.id = later.line_id
+              JOIN account_invoice inv ON inv.move_id = il.move_id AND inv.account_id = il.account_id
+             WHERE inv.type IN ('out_invoice', 'out_refund')
+             GROUP BY inv.id
+        )
         SELECT inv.id, inv.id AS invoice_id, inv.type AS invoice_type, inv.commercial_partner_id AS partner_id,
                inv.user_id, inv.team_id, inv.company_id, inv.date_invoice, inv.date_due,
                inv.amount_total_company_signed AS amount_total,
-               inv.residual_company_signed + ({settled_after}) AS residual,
-               {day} - COALESCE(inv.date_due, inv.date_invoice) AS days_overdue
+               inv.residual_company_signed
+                   + COALESCE(s.amount, 0) * CASE WHEN inv.type = 'out_refund' THEN -1 ELSE 1 END AS residual,
+               %(as_of)s::date - COALESCE(inv.date_due, inv.date_invoice) AS days_overdue
           FROM account_invoice inv
-         WHERE inv.type IN ('out_invoice', 'out_refund') AND {state}
-    """.format(settled_after=settled_after, day=day, state=state)
+          LEFT JOIN settled_later s ON s.invoice_id = inv.id
+         WHERE inv.type IN ('out_invoice', 'out_refund') AND inv.date_invoice <= %(as_of)s::date
+           AND (inv.state = 'open' OR (inv.state = 'paid' AND s.invoice_id IS NOT NULL))
+    """
 
 
 class Arrears(models.Model):
@@ -88,6 +104,8 @@ class Arrears(models.Model):
         """Receivables open on `as_of` that the current user may see (this model's record rules),
         as dicts: invoice_id, invoice_type, partner, salesperson, team, date_invoice, date_due,
         residual, days_overdue."""
+        if fields.Date.to_string(period_starts(as_of)[0]) >= fields.Date.context_today(self):
+            as_of = None   # today's residuals are stored
         visible, params = visible_rows_sql(self)
         # the rules select from this view; the same columns computed on `as_of` take its place
         visible = visible.replace(' FROM "%s"' % self._table,

@@ -13,6 +13,15 @@ from odoo import api, fields, models
 
 from ..reporting.trends import growth
 
+#: the same sums per month, salesperson and team only (~100x smaller): what most pivots ask
+TEAM_TABLE = 'sales_mis_sales_analysis_team'
+TEAM_FIELDS = {'id', 'month', 'company_id', 'user_id', 'team_id', 'quantity', 'amount', 'amount_prev_month',
+               'amount_prev_year', 'mom', 'yoy', '__count'}
+
+
+def _field_names(domain):
+    return {leaf[0].split('.')[0] for leaf in domain if isinstance(leaf, (list, tuple)) and len(leaf) == 3}
+
 
 class SalesAnalysis(models.Model):
     _name = 'sales_mis.sales.analysis'
@@ -71,16 +80,35 @@ class SalesAnalysis(models.Model):
         """.format(table=self._table, dims=dims))
         self.env.cr.execute('CREATE UNIQUE INDEX {0}_id ON {0} (id)'.format(self._table))
         self.env.cr.execute('CREATE INDEX {0}_month ON {0} (month, team_id)'.format(self._table))
+        self.env.cr.execute("""
+            CREATE MATERIALIZED VIEW {1} AS
+            SELECT row_number() OVER () AS id, month, company_id, user_id, team_id,
+                   sum(amount) AS amount, sum(quantity) AS quantity, sum(amount_prev_month) AS amount_prev_month,
+                   sum(amount_prev_year) AS amount_prev_year, NULL::float AS mom, NULL::float AS yoy
+              FROM {0} GROUP BY month, company_id, user_id, team_id
+        """.format(self._table, TEAM_TABLE))
+        self.env.cr.execute('CREATE UNIQUE INDEX {0}_id ON {0} (id)'.format(TEAM_TABLE))
+        self.env.cr.execute('CREATE INDEX {0}_month ON {0} (month, team_id)'.format(TEAM_TABLE))
 
     @api.model
     def refresh(self):
         self.env.cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % self._table)
+        self.env.cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % TEAM_TABLE)
         self.invalidate_cache()
         return True
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        """MoM and YoY of a group are growth rates of its sums."""
+        """MoM and YoY of a group are growth rates of its sums.  Groupings by month, team and
+        salesperson only read the small per-team aggregate (same rules, same sums)."""
+        if self._name == 'sales_mis.sales.analysis':
+            used = {f.split(':')[0] for f in fields} | {g.split(':')[0] for g in (
+                [groupby] if isinstance(groupby, str) else groupby or [])} | _field_names(domain)
+            if orderby:
+                used |= {term.split()[0] for term in orderby.split(',') if term.strip()}
+            if used <= TEAM_FIELDS:
+                return self.env['sales_mis.sales.analysis.team'].read_group(
+                    domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
         wanted = [f.split(':')[0] for f in fields]
         extra = []
         if 'mom' in wanted or 'yoy' in wanted:
@@ -93,3 +121,22 @@ class SalesAnalysis(models.Model):
             if 'yoy' in wanted:
                 group['yoy'] = growth(group.get('amount'), group.get('amount_prev_year'))
         return groups
+
+
+class SalesAnalysisTeam(models.Model):
+    """Sales analysis per month, salesperson and team (see SalesAnalysis.read_group)."""
+    _name = 'sales_mis.sales.analysis.team'
+    _inherit = 'sales_mis.sales.analysis'
+    _description = 'Sales Analysis by Team'
+    _table = TEAM_TABLE
+    _auto = False
+
+    product_id = fields.Many2one(store=False)
+    categ_id = fields.Many2one(store=False)
+    partner_id = fields.Many2one(store=False)
+    country_id = fields.Many2one(store=False)
+    state_id = fields.Many2one(store=False)
+
+    @api.model_cr
+    def init(self):
+        pass  # made by SalesAnalysis.init from its view
