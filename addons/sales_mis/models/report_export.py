@@ -106,17 +106,30 @@ class ReportExport(models.AbstractModel):
 
     # -- F3 -------------------------------------------------------------------------------
     @api.model
+    def collection_detail_rows(self, day):
+        """The collections of `day` the current user may see, with the names to print (one query)."""
+        visible, params = visible_rows_sql(self.env['sales_mis.collection'])
+        self.env.cr.execute("""
+            SELECT COALESCE(p.name, '') AS partner, COALESCE(inv.number, inv.move_name, '') AS invoice,
+                   c.invoice_type, COALESCE(pay.name, '') AS payment, COALESCE(j.name, '') AS journal,
+                   COALESCE(up.name, '') AS salesperson, COALESCE(t.name, '') AS team, c.amount
+              FROM ({visible}) c
+              LEFT JOIN res_partner p ON p.id = c.partner_id
+              LEFT JOIN account_invoice inv ON inv.id = c.invoice_id
+              LEFT JOIN account_payment pay ON pay.id = c.payment_id
+              LEFT JOIN account_journal j ON j.id = c.journal_id
+              LEFT JOIN res_users u ON u.id = c.user_id
+              LEFT JOIN res_partner up ON up.id = u.partner_id
+              LEFT JOIN crm_team t ON t.id = c.team_id
+             WHERE c.date = %(day)s
+             ORDER BY p.name, inv.number, c.id
+        """.format(visible=visible), dict(params, day=period_starts(day)[0]))
+        return self.env.cr.dictfetchall()
+
+    @api.model
     def _report_collection_detail(self, day):
-        records = self.env['sales_mis.collection'].search_read(
-            [('date', '=', fields.Date.to_string(day))],
-            ['date', 'partner_id', 'invoice_id', 'invoice_type', 'payment_id', 'journal_id', 'user_id', 'team_id',
-             'amount'], order='partner_id, invoice_id')
-        name = lambda value: value[1] if value else ''
         types = dict(self.env['sales_mis.collection']._fields['invoice_type']._description_selection(self.env))
-        rows = [{'partner': name(r['partner_id']), 'invoice': name(r['invoice_id']),
-                 'type': types.get(r['invoice_type'], ''), 'payment': name(r['payment_id']),
-                 'journal': name(r['journal_id']), 'salesperson': name(r['user_id']), 'team': name(r['team_id']),
-                 'amount': r['amount']} for r in records]
+        rows = [dict(row, type=types.get(row['invoice_type'], '')) for row in self.collection_detail_rows(day)]
         keys = ['partner', 'invoice', 'type', 'payment', 'journal', 'salesperson', 'team', 'amount']
         frame = pd.DataFrame(rows, columns=keys)
         columns = [('partner', _('Customer'), 'text'), ('invoice', _('Invoice'), 'text'),

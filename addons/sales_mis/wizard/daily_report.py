@@ -4,7 +4,7 @@
 F2 (product sales) and F4 (collection summary) are computed into lines with
 the day, month-to-date and year-to-date columns; F1, F3 and F5 open their
 analysis views filtered on the day."""
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from ..models.report_export import REPORT_TYPES
 
@@ -12,10 +12,18 @@ from ..models.report_export import REPORT_TYPES
 class DailyReport(models.TransientModel):
     _name = 'sales_mis.daily.report'
     _description = 'Daily Sales Reports'
+    _rec_name = 'name'
 
     report_type = fields.Selection(REPORT_TYPES, string='Report', required=True, default='product_daily')
     date = fields.Date(string='Day', required=True, default=fields.Date.context_today)
+    name = fields.Char(compute='_compute_name')
     line_ids = fields.One2many('sales_mis.daily.report.line', 'report_id', string='Lines', readonly=True)
+
+    @api.depends('report_type', 'date')
+    def _compute_name(self):
+        labels = dict(self._fields['report_type']._description_selection(self.env))
+        for report in self:
+            report.name = '%s %s' % (labels.get(report.report_type, ''), report.date or '')
 
     @api.multi
     def action_download(self):
@@ -39,8 +47,7 @@ class DailyReport(models.TransientModel):
                            'mtd_amount': row['mtd_amount'], 'ytd_amount': row['ytd_amount']}
                           for row in Export.collection_summary_rows(self.date)]
             self.write({'line_ids': [(0, 0, value) for value in values]})
-            return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id,
-                    'view_mode': 'form', 'target': 'current', 'name': _('Daily Sales Reports')}
+            return True   # the form reloads with the lines
         action = {
             'sales_analysis': ('sales_mis.action_sales_analysis', []),
             'collection_detail': ('sales_mis.action_collections', [('date', '=', self.date)]),
