@@ -12,7 +12,7 @@ class TestReportSecurity(ReportCase):
 
     def setUp(self):
         super(TestReportSecurity, self).setUp()
-        self.east_invoice = self.sell(self.salesperson, self.east_customer, [(self.pump, 3, 100.0)])
+        self.east_invoice = self.sell(self.seller, self.east_customer, [(self.pump, 3, 100.0)])
         self.pay(self.east_invoice, 100.0)
         self.south_invoice = self.sell(self.salesperson_south, self.south_customer, [(self.pump, 5, 100.0)])
         self.pay(self.south_invoice, 200.0)
@@ -25,7 +25,7 @@ class TestReportSecurity(ReportCase):
     def test_each_role_sees_its_scope_in_every_report(self):
         east, south = self.east_customer.id, self.south_customer.id
         for model in MODELS:
-            self.assertEqual(self.partners(model, self.salesperson), {east}, model)
+            self.assertEqual(self.partners(model, self.seller), {east}, model)
             self.assertEqual(self.partners(model, self.salesperson_south), {south}, model)
             self.assertEqual(self.partners(model, self.manager), {east}, model)
             self.assertEqual(self.partners(model, self.manager_south), {south}, model)
@@ -36,15 +36,15 @@ class TestReportSecurity(ReportCase):
             other = self.env[model].search([('partner_id', '=', self.south_customer.id)], limit=1)
             self.assertTrue(other, model)
             with self.assertRaises(AccessError):
-                other.sudo(self.salesperson).read(['partner_id'])
-            mine = self.env[model].sudo(self.salesperson).search([], limit=1)
+                other.sudo(self.seller).read(['partner_id'])
+            mine = self.env[model].sudo(self.seller).search([], limit=1)
             with self.assertRaises(AccessError):
                 mine.write({'partner_id': self.south_customer.id})
             with self.assertRaises(AccessError):
                 self.env[model].sudo(self.director).create({'partner_id': east_id(self)})
 
     def test_xlsx_files_follow_the_rules(self):
-        seller = table(self.build('collection_summary', user=self.salesperson))
+        seller = table(self.build('collection_summary', user=self.seller))
         self.assertEqual(seller['Total']['Collected Today'], 100.0)
         director = table(self.build('collection_summary', user=self.director))
         self.assertGreaterEqual(director['Total']['Collected Today'], 300.0)
