@@ -6,6 +6,9 @@ import datetime
 
 from odoo import api, fields, models
 
+#: set once the demo flow is booked (it must run once only)
+DONE_PARAM = 'sales_mis.report_demo_booked'
+
 
 class ReportDemo(models.AbstractModel):
     _name = 'sales_mis.report.demo'
@@ -40,6 +43,22 @@ class ReportDemo(models.AbstractModel):
 
     @api.model
     def create_demo_flow(self):
+        """Book the demo flow once.  On a fresh install the chart of accounts (and so the sales
+        and bank journals) comes after this module's demo data: then a one-shot cron books it
+        at the server's first cron run."""
+        Param = self.env['ir.config_parameter'].sudo()
+        if Param.get_param(DONE_PARAM):
+            return False
+        company = self.env.user.company_id
+        journals = self.env['account.journal'].search([('company_id', '=', company.id)]).mapped('type')
+        if 'sale' not in journals or 'bank' not in journals:
+            self.env['ir.cron'].sudo().create({
+                'name': 'Sales MIS: book the reports demo flow', 'model_id': self.env.ref(
+                    'sales_mis.model_sales_mis_report_demo').id, 'state': 'code',
+                'code': 'model.create_demo_flow()', 'numbercall': 1, 'interval_number': 1,
+                'interval_type': 'minutes', 'nextcall': fields.Datetime.now(), 'doall': True})
+            return False
+        Param.set_param(DONE_PARAM, fields.Datetime.now())
         salesperson = self.env.ref('sales_mis.user_salesperson')
         manager = self.env.ref('sales_mis.user_manager')
         products = self.env['product.product'].search([('sale_ok', '=', True), ('type', 'in', ('consu', 'product')),
