@@ -26,3 +26,6 @@ from . import sale_order_approval
 from . import sale_order_tracking
 from . import sale_order_delivery
 from . import sales_contract
+from . import report_export
+from . import report_schedule
+from . import report_demo

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Benchmark of the standard reports (F1, F2, F3/F4, F5) at a million order lines.
+
+    .venv/bin/python tests/bench/bench_reports.py CONF DB
+
+On a database filled by tests/bench/generate.py and tests/bench/generate_payments.py it
+refreshes the sales analysis, then times, warm (median of 5 after one run), each report's
+XLSX build and its pivot read_group, as the superuser (no record rules) and as a team
+leader with the Sales MIS manager role (rules applied).  Goals: XLSX <= 5 s, read_group
+<= 1 s.  Figures, not pass/fail."""
+import os
+import statistics
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, 'runtime'))
+
+import odoo_py311  # noqa: E402
+
+odoo_py311.apply()
+
+import odoo  # noqa: E402
+
+RUNS = 5
+
+
+def timed(function):
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
+
+
+def warm_median(function):
+    function()  # first run fills PostgreSQL's and Odoo's caches
+    return statistics.median(timed(function)[0] for _ in range(RUNS))
+
+
+def cases(env, day):
+    month = day[:8] + '01'
+    Export = env['sales_mis.report.export']
+    Line, Analysis = env['sales_mis.sales.line'], env['sales_mis.sales.analysis']
+    Collection, Arrears = env['sales_mis.collection'], env['sales_mis.arrears']
+    return [
+        ('F2 product daily, XLSX (day+MTD+YTD)', 'xlsx', lambda: Export.build('product_daily', day)),
+        ('F2 by product, one day', 'read_group',
+         lambda: Line.read_group([('date', '=', day)], ['product_id', 'quantity', 'amount'], ['product_id'],
+                                 lazy=False)),
+        ('F2 by product, the month', 'read_group',
+         lambda: Line.read_group([('date', '>=', month), ('date', '<=', day)], ['product_id', 'quantity', 'amount'],
+                                 ['product_id'], lazy=False)),
+        ('F5 arrears, XLSX (all open)', 'xlsx', lambda: Export.build('arrears', day)),
+        ('F5 arrears by customer', 'read_group',
+         lambda: Arrears.read_group([], ['partner_id', 'residual', 'not_due', 'days_1_30', 'days_31_60',
+                                         'days_61_90', 'days_over_90'], ['partner_id'], lazy=False)),
+        ('F5 arrears by team x aging', 'read_group',
+         lambda: Arrears.read_group([], ['team_id', 'aging', 'residual'], ['team_id', 'aging'], lazy=False)),
+        ('F1 sales analysis, XLSX (12 months)', 'xlsx', lambda: Export.build('sales_analysis', day)),
+        ('F1 month x team, all history', 'read_group',
+         lambda: Analysis.read_group([], ['month', 'team_id', 'amount', 'amount_prev_month', 'amount_prev_year',
+                                          'mom', 'yoy'], ['month:month', 'team_id'], lazy=False)),
+        ('F3 collection detail, XLSX', 'xlsx', lambda: Export.build('collection_detail', day)),
+        ('F4 collection summary, XLSX', 'xlsx', lambda: Export.build('collection_summary', day)),
+        ('Collections month x team', 'read_group',
+         lambda: Collection.read_group([], ['date', 'team_id', 'amount'], ['date:month', 'team_id'], lazy=False)),
+    ]
+
+
+def leader(env):
+    """The leader of the first bench team, given the Sales MIS manager role (once)."""
+    team = env['crm.team'].search([('name', 'like', 'Bench Team')], order='id', limit=1)
+    user = team.user_id
+    group = env.ref('sales_mis.group_manager')
+    if group not in user.groups_id:
+        user.write({'groups_id': [(4, group.id)]})
+    return user
+
+
+def main(conf, db):
+    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
+    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {'lang': 'zh_CN'})
+        cr.execute("SELECT count(*) FROM sale_order_line")
+        lines = cr.fetchone()[0]
+        cr.execute("SELECT max(date) FROM sales_mis_collection")
+        day = str(cr.fetchone()[0])
+        cr.execute("SELECT count(*) FROM account_partial_reconcile")
+        partials = cr.fetchone()[0]
+        print('Sales MIS reports benchmark: %s order lines, %s reconciliations, report day %s'
+              % ('{:,}'.format(lines), '{:,}'.format(partials), day))
+        seconds, _ = timed(env['sales_mis.sales.analysis'].refresh)
+        cr.execute('SELECT count(*) FROM sales_mis_sales_analysis')
+        print('  sales analysis refreshed in %.1f s (%s rows)' % (seconds, '{:,}'.format(cr.fetchone()[0])))
+        manager = leader(env)
+        cr.commit()
+        print('\n  %-40s %-10s %10s %10s %8s %6s' % ('case (warm median of %d)' % RUNS, 'kind', 'superuser',
+                                                    'manager', 'goal', 'rows'))
+        for (name, kind, function), (_n, _k, as_manager) in zip(cases(env, day), cases(env(user=manager.id), day)):
+            ours, theirs = warm_median(function), warm_median(as_manager)
+            result = function()
+            size = len(result) if kind == 'read_group' else len(result[1])
+            goal = 5.0 if kind == 'xlsx' else 1.0
+            print('  %-40s %-10s %9.3fs %9.3fs %7s %6s' % (
+                name, kind, ours, theirs, 'ok' if max(ours, theirs) <= goal else 'SLOW',
+                size if kind == 'read_group' else '%dkB' % (size // 1024)))
+
+
+if __name__ == '__main__':
+    main(*sys.argv[1:3])
