@@ -41,8 +41,6 @@
         'views/sale_order_tracking_views.xml',
         'views/sales_contract_views.xml',
         'views/report_views.xml',
-        'data/sales_mis_cron.xml',
-        'data/sales_mis_kpi_data.xml',
         'data/sales_mis_report_data.xml',
     ],
     'demo': [
@@ -53,8 +51,8 @@
         'demo/sales_mis_daily_report_demo.xml',
         'demo/sales_mis_opportunity_demo.xml',
         'demo/sales_mis_order_demo.xml',
-        'demo/sales_mis_demo_refresh.xml',
         'demo/sales_mis_report_demo.xml',
+        'demo/sales_mis_demo_refresh.xml',
     ],
     'installable': True,
     'application': True,

@@ -3,4 +3,4 @@ from . import plan_split
 from . import partner_merge_guard
 from . import visit_import
 from . import order_approval
-from . import daily_report
+from . import daily_sales_report

@@ -10,14 +10,14 @@ from ..models.report_export import REPORT_TYPES
 
 
 class DailyReport(models.TransientModel):
-    _name = 'sales_mis.daily.report'
+    _name = 'sales_mis.daily.sales.report'
     _description = 'Daily Sales Reports'
     _rec_name = 'name'
 
     report_type = fields.Selection(REPORT_TYPES, string='Report', required=True, default='product_daily')
     date = fields.Date(string='Day', required=True, default=fields.Date.context_today)
     name = fields.Char(compute='_compute_name')
-    line_ids = fields.One2many('sales_mis.daily.report.line', 'report_id', string='Lines', readonly=True)
+    line_ids = fields.One2many('sales_mis.daily.sales.report.line', 'report_id', string='Lines', readonly=True)
 
     @api.depends('report_type', 'date')
     def _compute_name(self):
@@ -59,11 +59,11 @@ class DailyReport(models.TransientModel):
 
 
 class DailyReportLine(models.TransientModel):
-    _name = 'sales_mis.daily.report.line'
+    _name = 'sales_mis.daily.sales.report.line'
     _description = 'Daily Sales Report Line'
     _order = 'day_amount desc, mtd_amount desc, id'
 
-    report_id = fields.Many2one('sales_mis.daily.report', required=True, ondelete='cascade')
+    report_id = fields.Many2one('sales_mis.daily.sales.report', required=True, ondelete='cascade')
     product_id = fields.Many2one('product.product', string='Product', readonly=True)
     team_id = fields.Many2one('crm.team', string='Sales Team', readonly=True)
     user_id = fields.Many2one('res.users', string='Salesperson', readonly=True)
