@@ -20,8 +20,8 @@ from odoo.exceptions import AccessError
 from ..crm_logic.rfm import churn_flags, rfm_scores
 from ..crm_logic.rfm_segments import segments
 
-SEGMENTS = [('champion', 'Champion'), ('loyal', 'Loyal'), ('new', 'New'), ('at_risk', 'At Risk'),
-            ('lost', 'Lost'), ('promising', 'Promising'), ('need_attention', 'Needs Attention')]
+SEGMENTS = [('champion', 'Champion'), ('loyal', 'Loyal'), ('new', 'New Customer'), ('at_risk', 'At Risk'),
+            ('lost', 'Lost Customer'), ('promising', 'Promising'), ('need_attention', 'Needs Attention')]
 
 SALES_SQL = """
     SELECT c.commercial_partner_id AS partner_id,
