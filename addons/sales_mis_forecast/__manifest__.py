@@ -7,7 +7,15 @@
     'author': 'Sales MIS',
     'license': 'LGPL-3',
     'depends': ['sales_mis'],
-    'data': [],
+    'external_dependencies': {'python': ['pandas', 'statsforecast']},
+    'data': [
+        'security/sales_mis_forecast_rules.xml',
+        'security/ir.model.access.csv',
+        'views/forecast_run_views.xml',
+        'data/sales_mis_forecast_cron.xml',
+    ],
+    'demo': [
+    ],
     'installable': True,
     'application': False,
 }
