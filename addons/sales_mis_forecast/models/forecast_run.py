@@ -354,3 +354,44 @@ class ForecastRun(models.Model):
             return {}
         records = self.env[model].sudo().browse([int(uid) for uid in uids]).exists()
         return {str(record.id): record.display_name for record in records}
+
+
+class ForecastRunPlan(models.Model):
+    """Forecast -> plan (G4): a draft sales plan proposed from a done run."""
+    _inherit = 'sales_mis_forecast.run'
+
+    plan_ids = fields.One2many('sales_mis.plan', 'forecast_run_id', string='Plans Proposed', readonly=True)
+
+    def _plan_year(self):
+        """(year, forecast total of that year, months covered): the year the run covers most."""
+        self.env.cr.execute("""
+            SELECT extract(year FROM date)::integer, sum(mean), count(DISTINCT date)
+              FROM sales_mis_forecast_line WHERE run_id = %s
+             GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 1""", (self.id,))
+        return self.env.cr.fetchone()
+
+    @api.multi
+    def action_create_plan(self):
+        """A draft year plan: target = the forecast of the year (months the horizon misses get
+        the average forecast month), split by month in the forecast's proportions."""
+        self.ensure_one()
+        if self.state != 'done' or self.measure != 'amount':
+            raise UserError(_('A plan can only be proposed from a done forecast of amounts.'))
+        row = self._plan_year()
+        if not row:
+            raise UserError(_('This forecast has no lines.'))
+        year, total, months = row
+        target = max(0.0, total) * 12.0 / months
+        plan = self.env['sales_mis.plan'].create({
+            'name': _('Plan %s (from %s)') % (year, self.name), 'year': year, 'period_type': 'year',
+            'scope': 'team' if self.team_id else 'company', 'team_id': self.team_id.id,
+            'company_id': self.company_id.id, 'forecast_run_id': self.id,
+            'target_amount': self.company_id.currency_id.round(target)})
+        plan.root_line_id.with_context(sales_mis_forecast_run_id=self.id).split('month', 'forecast')
+        note = _('Proposed from forecast "%s": %d forecast months of %s sum to %.2f.') % (
+            self.name, months, year, total)
+        if months < 12:
+            note += ' ' + _('The %d months beyond the horizon get the average forecast month.') % (12 - months)
+        plan.message_post(body=note)
+        return {'type': 'ir.actions.act_window', 'res_model': 'sales_mis.plan', 'res_id': plan.id,
+                'view_mode': 'form', 'target': 'current'}
