@@ -45,6 +45,7 @@ class StockWarning(models.Model):
                                 (SELECT value::numeric FROM ir_config_parameter WHERE key = '{param}'),
                                 30)::float AS lead_days
                   FROM product_product p JOIN product_template t ON t.id = p.product_tmpl_id
+                 WHERE t.type = 'product'  -- only stocked products can run short
             ), demand AS (
                 SELECT latest.id AS run_id, l.company_id, l.product_id, lead.categ_id, lead.lead_days,
                        sum(l.mean * GREATEST(0.0, LEAST(1.0, lead.lead_days / 30.0
