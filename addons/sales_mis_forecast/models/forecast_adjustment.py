@@ -50,16 +50,21 @@ class ForecastAdjustment(models.Model):
             values['date'] = values['date'][:8] + '01'
         if values.get('user_id') and not values.get('team_id'):
             values['team_id'] = self.env['res.users'].browse(values['user_id']).sale_team_id.id
+        self._check_company_level(values)
         return super(ForecastAdjustment, self).create(values)
+
+    def _check_company_level(self, values):
+        # checked on the values: a constraint would read the record before the access rules
+        if not values.get('team_id') and not values.get('user_id') \
+                and not self.env.user.has_group('sales_mis.group_director'):
+            raise ValidationError(_('Only a sales director can adjust the company forecast.'))
 
     @api.multi
     def write(self, values):
         if values.get('date'):
             values = dict(values, date=values['date'][:8] + '01')
+        if 'team_id' in values or 'user_id' in values:
+            for adjustment in self:
+                self._check_company_level({'team_id': values.get('team_id', adjustment.team_id.id),
+                                           'user_id': values.get('user_id', adjustment.user_id.id)})
         return super(ForecastAdjustment, self).write(values)
-
-    @api.constrains('team_id', 'user_id')
-    def _check_scope(self):
-        for adjustment in self:
-            if adjustment.level == 'company' and not self.env.user.has_group('sales_mis.group_director'):
-                raise ValidationError(_('Only a sales director can adjust the company forecast.'))
