@@ -6,7 +6,7 @@ library and no JavaScript: the form shows it in an Html field.  Pure Python."""
 from xml.sax.saxutils import escape
 
 WIDTH, HEIGHT = 760, 300
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 20, 30, 40
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 20, 48, 40
 
 
 def _nice_max(value):
@@ -93,14 +93,13 @@ def forecast_svg(history, forecast, title='', labels=None):
                      % (x(start - 0.5), x(start - 0.5), MARGIN_TOP, HEIGHT - MARGIN_BOTTOM))
     legend = [('#333333', labels['history'], 'line'), ('#0b5394', labels['forecast'], 'line'),
               ('#9fc5e8', labels['band80'], 'box'), ('#cfe2f3', labels['band95'], 'box')]
-    lx = WIDTH - MARGIN_RIGHT - 4 * 115
-    for k, (colour, text, kind) in enumerate(legend):
-        left = lx + k * 115
+    for k, (colour, text, kind) in enumerate(legend):  # a line of its own, under the title
+        left = MARGIN_LEFT + k * 130
         if kind == 'line':
-            parts.append('<line x1="%d" x2="%d" y1="12" y2="12" stroke="%s" stroke-width="2"/>'
+            parts.append('<line x1="%d" x2="%d" y1="32" y2="32" stroke="%s" stroke-width="2"/>'
                          % (left, left + 18, colour))
         else:
-            parts.append('<rect x="%d" y="6" width="18" height="12" fill="%s"/>' % (left, colour))
-        parts.append('<text x="%d" y="16">%s</text>' % (left + 22, escape(text)))
+            parts.append('<rect x="%d" y="26" width="18" height="12" fill="%s"/>' % (left, colour))
+        parts.append('<text x="%d" y="36">%s</text>' % (left + 22, escape(text)))
     parts.append('</svg>')
     return ''.join(parts)

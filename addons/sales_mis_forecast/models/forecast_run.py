@@ -85,7 +85,7 @@ class ForecastRun(models.Model):
                                      currency_field='currency_id')
     chart_series_id = fields.Many2one('sales_mis_forecast.series', compute='_compute_counts',
                                       string='Largest Series')
-    chart_html = fields.Html(related='chart_series_id.chart_html', string='Chart', readonly=True)
+    chart_html = fields.Html(related='chart_series_id.chart_html', string='Chart', readonly=True, sanitize=False)
 
     _sql_constraints = [
         ('horizon_range', 'CHECK (horizon BETWEEN 1 AND 36)', 'The horizon must be 1 to 36 months.'),

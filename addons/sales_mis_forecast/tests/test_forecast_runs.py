@@ -37,6 +37,7 @@ class TestForecastRuns(ForecastCase):
         self.assertTrue(pump.model)
         self.assertIn('<svg', pump.chart_html)
         self.assertIn('<polygon', pump.chart_html)
+        self.assertIn('<polygon', run.chart_html)  # the run shows its largest series, unsanitised
         self.assertEqual(run.progress, 100.0)
 
     def test_quantities_and_team_level(self):
