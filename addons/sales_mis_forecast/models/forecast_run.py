@@ -12,7 +12,7 @@ import json
 import logging
 import time
 import traceback
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 from dateutil.relativedelta import relativedelta
@@ -37,6 +37,8 @@ STATES = [('draft', 'Draft'), ('queued', 'Queued'), ('running', 'Running'), ('do
 PROGRESS_TABLE = 'sales_mis_forecast_progress'
 #: series forecast per engine call, so the progress moves on big runs
 CHUNK = 500
+#: a run still running after this long was interrupted
+STALE_HOURS = 6
 
 
 def _default_history_start(_records=None):
@@ -189,6 +191,11 @@ class ForecastRun(models.Model):
         """Process queued runs (the cron): each in its own committed transaction."""
         # tests run the cron inside their transaction: no commit there
         commit = not self.env.context.get('sales_mis_forecast_no_commit')
+        # a run left "running" by a stopped server would never finish: fail it after 6 hours
+        stale = fields.Datetime.to_string(datetime.utcnow() - timedelta(hours=STALE_HOURS))
+        self.search([('state', '=', 'running'), ('date_started', '<', stale)]).write({
+            'state': 'failed', 'error': _('Interrupted: the server stopped while the forecast was running. '
+                                          'Run it again.')})
         for run in self.search([('state', '=', 'queued')], order='id', limit=limit):
             run.write({'state': 'running', 'date_started': fields.Datetime.now()})
             if commit:

@@ -58,6 +58,12 @@ class TestForecastRuns(ForecastCase):
         self.env['sales_mis_forecast.run'].with_context(sales_mis_forecast_no_commit=True)._cron_process_queue()
         self.assertEqual(run.state, 'done')
         self.assertTrue(run.date_started and run.date_finished)
+        # a run a stopped server left running is failed, not left spinning
+        stuck = self.make_run()
+        stuck.write({'state': 'running', 'date_started': '2001-01-01 00:00:00'})
+        self.env['sales_mis_forecast.run'].with_context(sales_mis_forecast_no_commit=True)._cron_process_queue()
+        self.assertEqual(stuck.state, 'failed')
+        self.assertIn('Interrupted', stuck.error)
 
     def test_progress_is_visible_to_other_transactions(self):
         run = self.make_run()
