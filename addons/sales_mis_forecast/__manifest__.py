@@ -6,8 +6,19 @@
     'category': 'Sales',
     'author': 'Sales MIS',
     'license': 'LGPL-3',
-    'depends': ['sales_mis'],
-    'data': [],
+    'depends': ['sales_mis', 'sale_stock', 'crm'],
+    'external_dependencies': {'python': ['pandas', 'statsforecast']},
+    'data': [
+        'security/sales_mis_forecast_rules.xml',
+        'security/sales_mis_pipeline_rules.xml',
+        'security/ir.model.access.csv',
+        'views/forecast_run_views.xml',
+        'views/forecast_pipeline_views.xml',
+        'data/sales_mis_forecast_cron.xml',
+    ],
+    'demo': [
+        'demo/sales_mis_forecast_demo.xml',
+    ],
     'installable': True,
     'application': False,
 }

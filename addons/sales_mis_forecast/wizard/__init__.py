@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import forecast_call
+from . import plan_split

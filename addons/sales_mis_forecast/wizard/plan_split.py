@@ -1,0 +1,68 @@
+# -*- coding: utf-8 -*-
+"""Forecast -> plan (G4): the plan split wizard of sales_mis gets the method
+"Latest forecast": the shares of the forecast of the latest done run matching the
+line (its company, team, category) over the line's period.  The context key
+`sales_mis_forecast_run_id` pins the run (the run's "Create plan" button)."""
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class PlanSplit(models.TransientModel):
+    _inherit = 'sales_mis.plan.split'
+
+    method = fields.Selection(selection_add=[('forecast', 'Latest forecast')])
+
+    def _forecast_run(self, level=None):
+        """The run the weights come from: pinned by context, else the latest done one."""
+        Runs = self.env['sales_mis_forecast.run'].sudo()  # shares only, of the line's own scope
+        pinned = self.env.context.get('sales_mis_forecast_run_id')
+        if pinned:
+            return Runs.browse(pinned)
+        line = self.line_id
+        domain = [('state', '=', 'done'), ('measure', '=', 'amount'), ('company_id', '=', line.company_id.id)]
+        if level:
+            domain += [('level', '=', level), ('team_id', 'in', (line.team_id.id, False))]
+        elif line.team_id:
+            domain += ['|', ('team_id', '=', line.team_id.id), '&', ('team_id', '=', False), ('level', '=', 'team')]
+        else:
+            domain += [('team_id', '=', False)]
+        run = Runs.search(domain, order='date_finished desc, id desc', limit=1)
+        if not run:
+            raise UserError(_('There is no done forecast for "%s" yet: run one first (Sales MIS > Forecast).')
+                            % line.name)
+        return run
+
+    def _forecast_lines_domain(self, run):
+        line = self.line_id
+        domain = [('run_id', '=', run.id), ('date', '>=', line.date_from[:8] + '01'), ('date', '<=', line.date_to)]
+        if line.team_id and not run.team_id and run.level == 'team':
+            domain.append(('team_id', '=', line.team_id.id))
+        if line.categ_id and run.level == 'category':
+            domain.append(('categ_id', 'child_of', line.categ_id.id))
+        return domain
+
+    def _weights_forecast(self, keys):
+        dimension = self.dimension
+        if dimension == 'salesperson':
+            raise UserError(_('Forecasts are not made per salesperson: split by team, month or category.'))
+        level = {'team': 'team', 'category': 'category'}.get(dimension)
+        run = self._forecast_run(level)
+        Lines = self.env['sales_mis_forecast.line'].sudo()
+        domain = self._forecast_lines_domain(run)
+        if dimension == 'month':
+            query = Lines._where_calc(domain)
+            from_clause, where_clause, params = query.get_sql()
+            self.env.cr.execute('SELECT "sales_mis_forecast_line".date, sum("sales_mis_forecast_line".mean) '
+                                'FROM %s WHERE %s GROUP BY 1' % (from_clause, where_clause), params)
+            by_month = dict(self.env.cr.fetchall())
+            return [max(0.0, by_month[fields.Date.to_string(key)]) if fields.Date.to_string(key) in by_month
+                    else None for key, _label in keys]
+        if dimension == 'team':
+            groups = Lines.read_group(domain, ['team_id', 'mean'], ['team_id'])
+            by_team = {g['team_id'][0]: g['mean'] for g in groups if g['team_id']}
+            return [max(0.0, by_team[key]) if key in by_team else None for key, _label in keys]
+        weights = []
+        for key, _label in keys:  # a category collects its sub-categories' forecasts
+            groups = Lines.read_group(domain + [('categ_id', 'child_of', key)], ['mean'], [])
+            weights.append(max(0.0, groups[0]['mean'] or 0.0) if groups and groups[0]['__count'] else None)
+        return weights
