@@ -27,6 +27,10 @@ COMPETITORS = ['Bench Rival Alpha', 'Bench Rival Beta', 'Bench Rival Gamma', 'Be
                'Bench Rival Epsilon', 'Bench Rival Zeta', 'Bench Rival Eta', 'Bench Rival Theta']
 
 
+class AlreadyGenerated(RuntimeError):
+    """The database holds this generator's rows already (make bench then skips it)."""
+
+
 class _Leads(object):
 
     def __init__(self, cr, closed, open_, seed, log):
@@ -64,7 +68,7 @@ class _Leads(object):
     def run(self):
         q, r = self.q, self.r
         if self.one("SELECT count(*) FROM crm_lead WHERE name LIKE 'BOPP%%'"):
-            raise RuntimeError('this database already holds bench opportunities (BOPP*)')
+            raise AlreadyGenerated('this database already holds bench opportunities (BOPP*)')
         q("""CREATE OR REPLACE FUNCTION pg_temp._lead_r(k bigint, s bigint) RETURNS float8
              LANGUAGE sql IMMUTABLE AS
              $$ SELECT (hashint8extended(k, s) & 9007199254740991)::float8 / 9007199254740992.0 $$""")
@@ -252,6 +256,10 @@ def main(argv=None):
             result = generate_leads(cr, args.closed, args.open, args.seed,
                                     log=lambda msg: print(msg, flush=True))
         conn.commit()
+    except AlreadyGenerated as done:
+        conn.rollback()
+        print('skipped: %s' % done)
+        return 0
     except BaseException:
         conn.rollback()
         raise

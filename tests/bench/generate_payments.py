@@ -32,6 +32,10 @@ VACUUMED = ['account_move', 'account_move_line', 'account_payment', 'account_par
             'account_invoice', 'account_invoice_payment_rel']
 
 
+class AlreadyGenerated(RuntimeError):
+    """The database holds this generator's rows already (make bench then skips it)."""
+
+
 def generate_payments(cr, seed=42, log=print):
     started, seconds = time.time(), {}
 
@@ -48,7 +52,7 @@ def generate_payments(cr, seed=42, log=print):
         return row and row[0]
 
     if one("SELECT count(*) FROM account_journal WHERE code = 'BBK'"):
-        raise RuntimeError('this database already holds bench payments (journal BBK)')
+        raise AlreadyGenerated('this database already holds bench payments (journal BBK)')
     if not one("SELECT count(*) FROM account_invoice WHERE left(number, 4) = 'BINV'"):
         raise RuntimeError('no bench invoices: run generate.py first')
     q("SET LOCAL work_mem = '256MB'")
@@ -218,6 +222,10 @@ def main(argv=None):
         with conn.cursor() as cr:
             for table in VACUUMED:
                 cr.execute('VACUUM (ANALYZE) %s' % table)
+    except AlreadyGenerated as done:
+        conn.rollback()
+        print('skipped: %s' % done)
+        return 0
     except BaseException:
         conn.rollback()
         raise
