@@ -9,32 +9,10 @@ salespeople -> months by last year's shares, and company -> teams -> product
 categories), then times read_group of the completion analysis and of sale.report
 for the same groupings, warm, in the same run, and prints both with their ratio.
 It checks that both report the same sales for the year.  Figures, not pass/fail."""
-import os
-import statistics
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, 'runtime'))
-
-import odoo_py311  # noqa: E402
-
-odoo_py311.apply()
-
-import odoo  # noqa: E402
-
-RUNS = 5
-
-
-def timed(function):
-    started = time.perf_counter()
-    result = function()
-    return time.perf_counter() - started, result
-
-
-def warm_median(function):
-    function()  # first run fills PostgreSQL's and Odoo's caches
-    return statistics.median(timed(function)[0] for _ in range(RUNS))
+from benchlib import bench_env, timed, warm_median  # noqa: E402 - sets up Odoo first
 
 
 def build_plans(env, year):
@@ -73,9 +51,8 @@ def build_plans(env, year):
 
 
 def main(conf, db):
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
-    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with bench_env(conf, db) as env:
+        cr = env.cr
         cr.execute("SELECT count(*), max(date_order) FROM sale_order_line l JOIN sale_order s ON s.id = l.order_id "
                    "WHERE s.state IN ('sale', 'done')")
         lines, last = cr.fetchone()

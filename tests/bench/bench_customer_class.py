@@ -13,30 +13,14 @@ rerun after raising the A threshold, the duplicate scan and the RFM/churn
 computation. "Today" is the day of the last order, so the 12 months are full.
 Everything is rolled back at the end: the run can be repeated. Figures, not
 pass/fail."""
-import os
 import sys
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, 'runtime'))
-
-import odoo_py311  # noqa: E402
-
-odoo_py311.apply()
-
-import odoo  # noqa: E402
-
-
-def timed(function):
-    started = time.perf_counter()
-    result = function()
-    return time.perf_counter() - started, result
+from benchlib import bench_env, odoo, timed  # noqa: E402 - sets up Odoo first
 
 
 def main(conf, db):
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
-    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with bench_env(conf, db) as env:
+        cr = env.cr
         cr.execute("SELECT count(*), max(COALESCE(confirmation_date, date_order))::date FROM sale_order "
                    "WHERE state IN ('sale', 'done')")
         orders, last_day = cr.fetchone()

@@ -8,32 +8,9 @@ refreshes the sales analysis, then times, warm (median of 5 after one run), each
 XLSX build and its pivot read_group, as the superuser (no record rules) and as a team
 leader with the Sales MIS manager role (rules applied).  Goals: XLSX <= 5 s, read_group
 <= 1 s.  Figures, not pass/fail."""
-import os
-import statistics
 import sys
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, 'runtime'))
-
-import odoo_py311  # noqa: E402
-
-odoo_py311.apply()
-
-import odoo  # noqa: E402
-
-RUNS = 5
-
-
-def timed(function):
-    started = time.perf_counter()
-    result = function()
-    return time.perf_counter() - started, result
-
-
-def warm_median(function):
-    function()  # first run fills PostgreSQL's and Odoo's caches
-    return statistics.median(timed(function)[0] for _ in range(RUNS))
+from benchlib import bench_env, RUNS, timed, warm_median  # noqa: E402 - sets up Odoo first
 
 
 def cases(env, day):
@@ -77,9 +54,8 @@ def leader(env):
 
 
 def main(conf, db):
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
-    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {'lang': 'zh_CN'})
+    with bench_env(conf, db, {'lang': 'zh_CN'}) as env:
+        cr = env.cr
         cr.execute("SELECT count(*) FROM sale_order_line")
         lines = cr.fetchone()[0]
         cr.execute("SELECT max(date) FROM sales_mis_collection")

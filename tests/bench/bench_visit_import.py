@@ -8,18 +8,10 @@ database's customers (a tenth with contacts, one in a hundred with a next step (
 through the wizard as that salesperson, then uploads it again (all rows already
 imported).  Prints the times; everything is rolled back.  Figures, not pass/fail."""
 import base64
-import os
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, 'runtime'))
-
-import odoo_py311  # noqa: E402
-
-odoo_py311.apply()
-
-import odoo  # noqa: E402
+from benchlib import bench_env, odoo  # noqa: E402 - sets up Odoo first
 
 HEADER = 'offline_key,date,salesperson,customer,contacts,type,subject,duration,purpose,result,next_step,next_step_date'
 TYPES = ['visit', 'call', 'other', '拜访', '电话', 'demo']
@@ -40,9 +32,8 @@ def build_csv(customers, contacts, rows):
 
 def main(conf, db, rows=10000):
     rows = int(rows)
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
-    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with bench_env(conf, db) as env:
+        cr = env.cr
         seller = env['res.users'].search([('groups_id', 'in', env.ref('sales_mis.group_salesperson').id),
                                           ('share', '=', False), ('id', '!=', odoo.SUPERUSER_ID)], limit=1)
         cr.execute("SELECT p.name, min(c.name) FROM res_partner p LEFT JOIN res_partner c ON c.parent_id = p.id "

@@ -10,18 +10,10 @@ and expected calibration error of our model and of the stage probability (the
 probability of the stage the deal was in before it closed), with the reliability
 table by decile of each. Also times the production path: training on everything and
 scoring every open opportunity in bulk. Figures, not pass/fail."""
-import os
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, 'runtime'))
-
-import odoo_py311  # noqa: E402
-
-odoo_py311.apply()
-
-import odoo  # noqa: E402
+from benchlib import bench_env  # noqa: E402 - sets up Odoo first
 
 CLOSED = ("l.type = 'opportunity' AND ((l.active AND l.probability >= 100) "
           "OR (NOT l.active AND l.probability = 0))")
@@ -35,9 +27,8 @@ def table(title, reliability):
 
 
 def main(conf, db):
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
-    with odoo.api.Environment.manage(), odoo.registry(db).cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with bench_env(conf, db) as env:
+        cr = env.cr
         from odoo.addons.sales_mis.crm_logic import win_model
         from odoo.addons.sales_mis.models.crm_lead_evaluation import WIN_CATEGORICAL, WIN_LOG, WIN_NUMERIC
         started = time.perf_counter()

@@ -13,37 +13,24 @@ Figures, not pass/fail; the exit code is 1 when a write was lost or invented or 
 error other than a serialization conflict happened."""
 import argparse
 import collections
-import importlib.machinery
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import types
 import urllib.request
 import uuid
 import xmlrpc.client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, 'tests'))
+
+from conftest import free_port, load_ctl  # noqa: E402 - the same helpers as the tests
+
 TEMPLATE, DB = 'sales_mis_load_tpl', 'sales_mis_load'
 SERIALIZATION = ('could not serialize access', 'concurrent update')
-
-
-def load_ctl():
-    loader = importlib.machinery.SourceFileLoader('sales_mis_ctl', os.path.join(ROOT, 'bin', 'sales-mis'))
-    module = types.ModuleType(loader.name)
-    module.__file__ = loader.path
-    loader.exec_module(module)
-    return module
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 def fresh_database(ctl, pg):
