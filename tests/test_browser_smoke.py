@@ -77,7 +77,7 @@ def test_salesperson_sees_sales_mis_in_english_and_chinese(server):
     assert 'Sales Teams' not in sections, 'configuration is for managers'
     admin('res.users', 'write', [salesperson], {'lang': 'zh_CN'})
     try:
-        chinese = {'销售计划', '指标', '销售机会', '客户', '报价单', '销售订单', '计划完成情况'}
+        chinese = {'销售计划', '指标', '商机', '客户', '报价单', '销售订单', '计划完成情况'}
         top, sections = menus_after_login(server.url, 'salesperson', app, 'salesperson-zh_CN.png', chinese)
         assert '销售管理' in top, top
         assert chinese <= set(sections), sections
