@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite bench bench-forecast load shell pot
+.PHONY: run test setup odoo-suite bench bench-forecast load matrix shell pot
 
 setup:
 	@bin/setup
@@ -32,6 +32,10 @@ bench-forecast: setup
 ## `make load LOAD_ARGS="--clients 40 --seconds 120 --workers 6"` to change it.
 load: setup
 	@$(PY) tests/load/run_load.py $(LOAD_ARGS)
+
+## Role x model x operation matrix over XML-RPC as each demo role (prints it; exit 1 on any surprise).
+matrix: setup
+	@$(PY) tests/load/role_matrix.py
 
 ## Odoo shell on the run database.
 shell: setup
