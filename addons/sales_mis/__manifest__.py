@@ -18,6 +18,7 @@
         'security/sales_mis_daily_report_rules.xml',
         'security/sales_mis_opportunity_rules.xml',
         'security/sales_mis_order_rules.xml',
+        'security/sales_mis_lead_rules.xml',
         'security/sales_mis_report_rules.xml',
         'security/ir.model.access.csv',
         'views/sales_plan_views.xml',

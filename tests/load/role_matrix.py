@@ -47,9 +47,12 @@ def personal(**changes):
     return table
 
 
+NO_UNLINK_BELOW_DIRECTOR = personal(salesperson={'own': 'rwc'}, manager={'own': 'rwc', 'teammate': 'rwc'})
+
+
 def models(ctx):
     """model -> (values for an owner, values of a write, expected table). `ctx` has the ids."""
-    day = time.strftime('%Y-%m-%d')
+    days = ('%04d-01-%02d' % (2000 + n // 28, 1 + n % 28) for n in range(10000))
     return {
         'sales_mis.visit': (
             lambda o: {'name': 'Matrix visit', 'user_id': o['user'], 'team_id': o['team'],
@@ -63,17 +66,19 @@ def models(ctx):
             # contracts are not deleted by salespeople (only cancelled), managers may
             personal(salesperson={'own': 'rwc'})),
         'sales_mis.daily.report': (
+            # one report per salesperson and day: each record gets a day of its own
             lambda o: {'user_id': o['user'], 'team_id': o['team'], 'company_id': o['company'],
-                       'date': day},
+                       'date': next(days)},
             {'summary': 'matrix'}, PERSONAL),
         'crm.lead': (
             lambda o: {'name': 'Matrix opportunity', 'type': 'opportunity', 'user_id': o['user'],
                        'team_id': o['team'], 'company_id': o['company'], 'partner_id': o['partner']},
-            {'description': 'matrix'}, PERSONAL),
+            # Odoo's salesmen may not delete opportunities or orders; only its sales managers
+            {'description': 'matrix'}, NO_UNLINK_BELOW_DIRECTOR),
         'sale.order': (
             lambda o: {'partner_id': o['partner'], 'user_id': o['user'], 'team_id': o['team'],
                        'company_id': o['company']},
-            {'note': 'matrix'}, PERSONAL),
+            {'note': 'matrix'}, NO_UNLINK_BELOW_DIRECTOR),
     }
 
 
