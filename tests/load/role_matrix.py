@@ -12,18 +12,16 @@ write and unlink every one of those records, and to create one for each owner. E
 outcome is compared with EXPECTED; the run prints the matrix and the count of unexpected
 outcomes (exit code 1 when there is any)."""
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 import xmlrpc.client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, 'tests'))
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'load'))
 
-from conftest import free_port, load_ctl  # noqa: E402
-from run_load import DB, fresh_database, login  # noqa: E402
+from conftest import load_ctl  # noqa: E402
+from run_load import fresh_database, login, serving  # noqa: E402
 
 ROLES = ['salesperson', 'manager', 'director']
 OWNERS = ['own', 'teammate', 'other_team', 'other_company']
@@ -160,25 +158,10 @@ def main():
     ctl = load_ctl()
     pg = ctl.find_postgres()
     conf = fresh_database(ctl, pg)
-    port = free_port()
-    server = subprocess.Popen(ctl.ODOO + ['-c', conf, '-d', DB, '--http-port=%d' % port, '--workers=0',
-                                          '--max-cron-threads=0',
-                                          '--logfile=%s' % os.path.join(ctl.RUNTIME, 'matrix-server.log')],
-                              env=ctl.odoo_env(), start_new_session=True)
-    url = 'http://127.0.0.1:%d' % port
-    try:
-        for _attempt in range(180):
-            try:
-                urllib.request.urlopen(url + '/web/login', timeout=10).close()
-                break
-            except OSError:
-                time.sleep(1)
+    with serving(ctl, conf, 'matrix-server.log', '--workers=0') as url:
         started = time.time()
         owners = prepare(login(url, 'admin', 'admin'))
         rows, unexpected = run_matrix(url, owners)
-    finally:
-        server.terminate()
-        server.wait(30)
     print('\nRole matrix (r read, w write, u unlink, c create; - refused, ! error):')
     print('  %-26s %-12s %s' % ('model', 'role', '  '.join('%-13s' % o for o in OWNERS)))
     table = {}

@@ -13,6 +13,7 @@ Figures, not pass/fail; the exit code is 1 when a write was lost or invented or 
 error other than a serialization conflict happened."""
 import argparse
 import collections
+import contextlib
 import os
 import random
 import statistics
@@ -50,6 +51,27 @@ def fresh_database(ctl, pg):
         cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (DB, TEMPLATE))
     conn.close()
     return ctl.write_config(pg, DB, name='%s.conf' % DB)
+
+
+@contextlib.contextmanager
+def serving(ctl, conf, log_name, *options):
+    """An Odoo server on `DB` with `options`, answering /web/login; yields its URL, stops it after."""
+    port = free_port()
+    server = subprocess.Popen(ctl.ODOO + ['-c', conf, '-d', DB, '--http-port=%d' % port, '--max-cron-threads=0',
+                                          '--logfile=%s' % os.path.join(ctl.RUNTIME, log_name)] + list(options),
+                              env=ctl.odoo_env(), start_new_session=True)
+    url = 'http://127.0.0.1:%d' % port
+    try:
+        for _attempt in range(180):
+            try:
+                urllib.request.urlopen(url + '/web/login', timeout=10).close()
+                break
+            except OSError:
+                time.sleep(1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 class Rpc:
@@ -171,21 +193,8 @@ def main():
     ctl = load_ctl()
     pg = ctl.find_postgres()
     conf = fresh_database(ctl, pg)
-    port, longpolling = free_port(), free_port()
-    log_path = os.path.join(ctl.RUNTIME, 'load-server.log')
-    server = subprocess.Popen(ctl.ODOO + ['-c', conf, '-d', DB, '--http-port=%d' % port,
-                                          '--longpolling-port=%d' % longpolling, '--workers=%d' % options.workers,
-                                          '--max-cron-threads=0', '--limit-time-real=300',
-                                          '--logfile=%s' % log_path],
-                              env=ctl.odoo_env(), start_new_session=True)
-    url = 'http://127.0.0.1:%d' % port
-    try:
-        for _attempt in range(180):
-            try:
-                urllib.request.urlopen(url + '/web/login', timeout=10).close()
-                break
-            except OSError:
-                time.sleep(1)
+    server_options = ['--longpolling-port=%d' % free_port(), '--workers=%d' % options.workers, '--limit-time-real=300']
+    with serving(ctl, conf, 'load-server.log', *server_options) as url:
         people, product = prepare(url, options.clients)
         tag = 'load-%s' % uuid.uuid4().hex[:8]
         deadline = time.time() + options.seconds
@@ -196,9 +205,6 @@ def main():
         for client in clients:
             client.join()
         elapsed = time.time() - started
-    finally:
-        server.terminate()
-        server.wait(30)
     latencies = collections.defaultdict(list)
     errors = collections.Counter()
     for client in clients:
