@@ -26,7 +26,7 @@ class PlanSplit(models.TransientModel):
     _name = 'sales_mis.plan.split'
     _description = 'Split a Sales Target'
 
-    line_id = fields.Many2one('sales_mis.plan.line', required=True, string='Line to Split')
+    line_id = fields.Many2one('sales_mis.plan.line', required=True, string='Line to Split', ondelete='cascade')
     currency_id = fields.Many2one(related='line_id.currency_id', readonly=True)
     target_amount = fields.Monetary(related='line_id.target_amount', readonly=True)
     dimension = fields.Selection(DIMENSIONS, required=True, default='team')
