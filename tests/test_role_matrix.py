@@ -11,7 +11,7 @@ import role_matrix  # noqa: E402
 
 
 def test_role_matrix(server):
-    matrix = role_matrix.run(server.login('admin'), lambda user, password: server.login(user, password))
+    matrix = role_matrix.run(lambda user, password: server.login(user, password))
     print('\n' + matrix.report(matrix.elapsed))
     assert not matrix.unexpected, matrix.summary(matrix.elapsed) + '\n' + '\n'.join(
         'UNEXPECTED %s %s on %s record of %s: %s expected, got %s' % (

@@ -4,6 +4,8 @@ Roles are the demo salesperson's groups (a fresh salesperson of this run), the d
 (leader of that salesperson's team) and the demo director. Owners are relative to the
 salesperson: OWN (the salesperson), TEAMMATE (same team), OTHER_TEAM (a team the manager does
 not lead) and OTHER_COMPANY (a team of a company none of the roles is allowed)."""
+import concurrent.futures
+import threading
 import time
 import xmlrpc.client
 
@@ -139,12 +141,29 @@ class Probe:
                           lambda: self.probe(clients[role], ctx, owner, op), raw=True)
 
 
+class PerThread:
+    """An execute_kw client per thread (an xmlrpc.client proxy is not thread-safe)."""
+
+    def __init__(self, factory):
+        self.factory, self.local = factory, threading.local()
+        self.uid = self._client().uid
+
+    def _client(self):
+        if not hasattr(self.local, 'client'):
+            self.local.client = self.factory()
+        return self.local.client
+
+    def __call__(self, *args, **kwargs):
+        return self._client()(*args, **kwargs)
+
+
 class Matrix:
-    def __init__(self, expected_of):
-        self.expected_of = expected_of
+    def __init__(self, expected_of, labels):
+        self.expected_of, self.labels = expected_of, labels
         self.cells = {}        # (label, role) -> {owner: {op: char}}
         self.unexpected = []
         self.checks = 0
+        self.lock = threading.Lock()
 
     def check(self, label, role, owner, op, call, raw=False):
         """Runs `call` (raw: its result is the outcome) and records it; True when it was allowed."""
@@ -156,11 +175,12 @@ class Matrix:
         else:
             got = attempt(call)
         allowed = op[0] in self.expected_of(label)[role][owner]
-        self.checks += 1
         char = '!' if isinstance(got, str) else (op[0] if got else '-')
-        self.cells.setdefault((label, role), {}).setdefault(owner, {})[op] = char
-        if got is not allowed:
-            self.unexpected.append((label, role, owner, op, allowed, got))
+        with self.lock:
+            self.checks += 1
+            self.cells.setdefault((label, role), {}).setdefault(owner, {})[op] = char
+            if got is not allowed:
+                self.unexpected.append((label, role, owner, op, allowed, got))
         return got is True
 
     def report(self, elapsed):
@@ -168,7 +188,9 @@ class Matrix:
                  '* marks a cell with an unexpected outcome):',
                  '  %-44s %-12s %s' % ('model / check', 'role', '  '.join('%-13s' % o for o in OWNERS))]
         bad = {(label, role, owner) for label, role, owner, _op, _a, _g in self.unexpected}
-        for (label, role), owners in self.cells.items():
+        order = {label: n for n, label in enumerate(self.labels)}
+        self.unexpected.sort(key=lambda u: (order[u[0]], ROLES.index(u[1]), OWNERS.index(u[2]), OPS.index(u[3])))
+        for (label, role), owners in sorted(self.cells.items(), key=lambda i: (order[i[0][0]], ROLES.index(i[0][1]))):
             cells = []
             for owner in OWNERS:
                 ops = owners.get(owner, {})
@@ -183,18 +205,20 @@ class Matrix:
         return '\n'.join(lines)
 
     def summary(self, elapsed):
-        labels = {label for label, _role in self.cells}
-        return ('%d models/checks x %d roles x %d owners x %d operations = %d checks in %.0f s; unexpected: %d'
-                % (len(labels), len(ROLES), len(OWNERS), len(OPS), self.checks, elapsed, len(self.unexpected)))
+        return ('%d models and checks x %d roles x %d owners x up to %d operations = %d checks in %.0f s; '
+                'unexpected: %d' % (len(self.labels), len(ROLES), len(OWNERS), len(OPS), self.checks, elapsed,
+                                     len(self.unexpected)))
 
 
-def run_matrix(admin, clients, ctx, specs):
-    """Runs every spec; returns the Matrix (cells, unexpected, checks)."""
+def run_matrix(admin, clients, ctx, specs, workers=4):
+    """Runs every spec (`workers` at a time: most of the time is spent waiting for the server);
+    returns the Matrix (cells, unexpected, checks)."""
     by_label = {spec.label: spec.expected for spec in specs}
     assert len(by_label) == len(specs), 'two specs with one label'
-    matrix = Matrix(lambda label: by_label[label])
+    matrix = Matrix(lambda label: by_label[label], [spec.label for spec in specs])
     started = time.time()
-    for spec in specs:
+
+    def run_one(spec):
         try:
             spec.run(admin, clients, ctx, matrix.check)
         except xmlrpc.client.Fault as fault:  # the setup of a spec failed: every cell is an error
@@ -204,5 +228,8 @@ def run_matrix(admin, clients, ctx, specs):
                     for op in getattr(spec, 'ops', OPS):
                         if op not in matrix.cells.get((spec.label, role), {}).get(owner, {}):
                             matrix.check(spec.label, role, owner, op, lambda: text, raw=True)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(run_one, specs))
     matrix.elapsed = time.time() - started
     return matrix

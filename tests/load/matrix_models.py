@@ -164,6 +164,19 @@ def specs(ctx):
             c, w, title='Matrix contract', partner_id=o(c, w)['partner'], amount=1000.0, currency_id=o(c, w)['currency']),
             # contracts are cancelled, not deleted, by salespeople
             {'terms': 'matrix'}, table('rwc|||', 'rwuc|rwuc||', 'rwuc|rwuc|rwuc|')),
+        # Odoo shares customers inside a company: every salesperson reads, changes and adds the
+        # company's partners (Odoo's rights, kept); deleting needs Odoo's partner managers (none of
+        # the roles); another company's customers: nobody (Sales MIS rule)
+        Record('res.partner', lambda c, w: {'name': 'Matrix partner %d' % next(c['seq']), 'customer': True,
+                                            'user_id': o(c, w)['user'], 'company_id': o(c, w)['company']},
+               {'comment': 'matrix'}, table('rwc|rwc|rwc|', 'rwc|rwc|rwc|', 'rwc|rwc|rwc|')),
+        Record('account.invoice', lambda c, w: personal_values(
+            c, w, partner_id=o(c, w)['partner'], type='out_invoice', journal_id=c['sale_journal'],
+            # given, so that Odoo does not look for the other company's chart of accounts (it has none)
+            account_id=c['receivable'], payment_term_id=False, fiscal_position_id=False, partner_bank_id=False,
+            currency_id=o(c, w)['currency']),
+            # draft customer invoices follow the orders: own, teams led, all; Odoo's salesmen do not delete
+            {'comment': 'matrix'}, table('rwc|||', 'rwc|rwc||', 'rwuc|rwuc|rwuc|')),
         # --- A: plans -----------------------------------------------------------------------------
         Record('sales_mis.plan', lambda c, w: personal_values(
             c, w, name='Matrix plan', scope='salesperson', period_type='year', year=2001, target_amount=100.0),

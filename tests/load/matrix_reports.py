@@ -10,7 +10,7 @@ Dates are in 2001 (and the opportunities' in 2099): the other tests' periods do 
 The other company has no chart of accounts: its owner's invoice is validated in the main company
 and then moved to the other company (the reports read the invoice's company)."""
 from matrix_core import OWNERS, Report, table
-from matrix_models import lead, make_run, o, plan
+from matrix_models import lead, make_run, o, plan, scorecard, statement
 
 READ_ONLY_PERSONAL = table('r|||', 'r|r||', 'r|r|r|')
 # the Sales MIS manager rule of the invoice-based reports also covers the teams the manager belongs to
@@ -70,7 +70,18 @@ def prepare_data(ctx):
         admin('sales_mis_forecast.snapshot', 'create', {
             'snapshot_date': '2001-05-01', 'date': '2001-06-01', 'company_id': own['company'], 'team_id': own['team'],
             'user_id': own['user'], 'expected_revenue': 100.0, 'weighted_amount': 50.0})
-        data[owner] = {'order': order, 'invoice': invoice}
+        # field secrets: a statement with its amount, a commission line, a scorecard line
+        own_statement = statement(ctx, owner)
+        admin('sales_mis.commission.statement', 'write', [own_statement], {'amount_total': 123.0})
+        admin('sales_mis.commission.line', 'create', {
+            'statement_id': own_statement, 'user_id': own['user'], 'team_id': own['team'],
+            'company_id': own['company'], 'base_amount': 1000.0, 'rate': 2.0, 'amount': 20.0})
+        card = scorecard(ctx, owner)
+        score = admin('sales_mis.scorecard.line', 'create', {
+            'scorecard_id': card, 'user_id': own['user'], 'team_id': own['team'], 'company_id': own['company'],
+            'score': 77.0})
+        data[owner] = {'order': order, 'invoice': invoice, 'statement': own_statement, 'scorecard': card,
+                       'score': score}
     # stock warnings: the latest done product run of each company; the main company's is the demo's
     # (left alone), the other company gets one that runs short
     stocked = admin('product.product', 'search', [('type', '=', 'product')], limit=1)[0]

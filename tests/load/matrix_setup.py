@@ -58,10 +58,14 @@ def prepare(admin, suffix=None):
         owners[owner] = {'user': uid, 'team': teams[owner], 'company': companies[owner], 'partner': partner,
                          'currency': currency, 'login': 'matrix_%s_%s' % (owner, suffix)}
     days, months = itertools.count(), itertools.count()
+    sale_journal = admin('account.journal', 'search', [('type', '=', 'sale'), ('company_id', '=', main_company)],
+                         limit=1)[0]
     start = datetime.date(2001, 1, 1)
     return {
-        'admin': admin, 'suffix': suffix, 'ref': ref, 'owners': owners, 'main_company': main_company,
-        'other_company': other_company, 'currency': currency, 'manager': manager, 'west_manager': west_manager,
+        'admin': admin, 'suffix': suffix, 'owner_names': {owner: 'Matrix %s %s' % (owner, suffix) for owner in OWNERS}, 'ref': ref, 'owners': owners, 'main_company': main_company,
+        'other_company': other_company, 'currency': currency, 'sale_journal': sale_journal,
+        'receivable': admin('account.account', 'search', [('internal_type', '=', 'receivable'),
+                                                          ('company_id', '=', main_company)], limit=1)[0], 'manager': manager, 'west_manager': west_manager,
         # a new day for every record that is unique per person and day (daily reports, adjustments)
         'day': lambda: (start + datetime.timedelta(days=next(days))).isoformat(),
         'month': lambda: next('%04d-%02d-01' % (2001 + n // 12, 1 + n % 12) for n in [next(months)]),

@@ -22,23 +22,26 @@ sys.path.insert(0, os.path.join(ROOT, 'tests'))
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'load'))
 
 import matrix_core  # noqa: E402
+import matrix_fields  # noqa: E402
 import matrix_models  # noqa: E402
 import matrix_reports  # noqa: E402
 import matrix_setup  # noqa: E402
 
 
 def all_specs(ctx):
-    return matrix_models.specs(ctx) + matrix_reports.specs(ctx)
+    return matrix_models.specs(ctx) + matrix_reports.specs(ctx) + matrix_fields.specs(ctx)
 
 
-def run(admin, login):
-    """The whole matrix; `admin` an execute_kw callable of the administrator, `login(name,
-    password)` makes one for a user. Returns the Matrix (see matrix_core)."""
+def run(login):
+    """The whole matrix; `login(name, password)` makes an execute_kw callable for a user.
+    Returns the Matrix (see matrix_core)."""
     started = time.time()
+    admin = matrix_core.PerThread(lambda: login('admin', 'admin'))
     ctx = matrix_setup.prepare(admin)
-    clients = matrix_setup.clients_for(login, ctx)
+    clients = matrix_setup.clients_for(lambda user, password: matrix_core.PerThread(lambda: login(user, password)), ctx)
     matrix_reports.prepare_data(ctx)
-    matrix = matrix_core.run_matrix(admin, clients, ctx, all_specs(ctx))
+    matrix = matrix_core.run_matrix(admin, clients, ctx, all_specs(ctx),
+                                    workers=int(os.environ.get('SALES_MIS_MATRIX_WORKERS', '4')))
     matrix.elapsed = time.time() - started
     return matrix
 
@@ -53,7 +56,7 @@ def main():
     pg = ctl.find_postgres()
     conf = run_load.fresh_database(ctl, pg)
     with run_load.serving(ctl, conf, 'matrix-server.log', '--workers=0') as url:
-        matrix = run(run_load.login(url, 'admin', 'admin'), lambda user, password: run_load.login(url, user, password))
+        matrix = run(lambda user, password: run_load.login(url, user, password))
     print('\n' + matrix.report(matrix.elapsed))
     sys.exit(1 if matrix.unexpected else 0)
 
