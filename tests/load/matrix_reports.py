@@ -81,7 +81,7 @@ def prepare_data(ctx):
             'scorecard_id': card, 'user_id': own['user'], 'team_id': own['team'], 'company_id': own['company'],
             'score': 77.0})
         data[owner] = {'order': order, 'invoice': invoice, 'statement': own_statement, 'scorecard': card,
-                       'score': score}
+                       'score': score, 'lead': opportunity, 'run': run}
     # stock warnings: the latest done product run of each company; the main company's is the demo's
     # (left alone), the other company gets one that runs short
     stocked = admin('product.product', 'search', [('type', '=', 'product')], limit=1)[0]
@@ -96,6 +96,31 @@ def prepare_data(ctx):
             'run_id': run, 'series_id': series, 'company_id': other, 'product_id': stocked,
             'date': next_month(months_ahead), 'mean': 1e6})
     admin('sales_mis_forecast.run', 'write', [run], {'state': 'done', 'date_finished': '2099-01-01 00:00:00'})
+    ctx['report_cleanup'] = {'product_run': run, 'bank': bank, 'method': method, 'main': main}
+    admin('sales_mis.actual', 'refresh')
+    admin('sales_mis.sales.analysis', 'refresh')
+
+
+def cleanup(ctx):
+    """What would change the other tests' figures of today stops counting: the invoices are paid
+    (no open receivable), the opportunities archived (no pipeline), the forecast runs back to
+    draft (no accuracy or stock warning)."""
+    admin, info = ctx['admin'], ctx.get('report_cleanup')
+    if not info:
+        return
+    for owner, data in ctx['report_data'].items():
+        own = o(ctx, owner)
+        admin('account.invoice', 'write', [data['invoice']], {'company_id': info['main']})
+        payment = admin('account.payment', 'create', {
+            'payment_type': 'inbound', 'partner_type': 'customer', 'partner_id': own['partner'],
+            'amount': 60.0, 'journal_id': info['bank'], 'payment_date': '2001-06-25',
+            'payment_method_id': info['method'], 'invoice_ids': [(6, 0, [data['invoice']])]})
+        admin('account.payment', 'post', [payment])
+        if own['company'] != info['main']:
+            admin('account.invoice', 'write', [data['invoice']], {'company_id': own['company']})
+        admin('crm.lead', 'write', [data['lead']], {'active': False})
+        admin('sales_mis_forecast.run', 'write', [data['run']], {'state': 'draft'})
+    admin('sales_mis_forecast.run', 'write', [info['product_run']], {'state': 'draft'})
     admin('sales_mis.actual', 'refresh')
     admin('sales_mis.sales.analysis', 'refresh')
 

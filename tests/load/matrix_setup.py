@@ -73,6 +73,16 @@ def prepare(admin, suffix=None):
     }
 
 
+def cleanup(ctx):
+    """The run's users and teams are archived: they stop counting in the other tests (scorecards
+    and commissions of every salesperson, team lists); nothing is deleted."""
+    admin = ctx['admin']
+    users = [own['user'] for own in ctx['owners'].values()] + [ctx['west_manager']]
+    teams = sorted({own['team'] for own in ctx['owners'].values()})
+    admin('crm.team', 'write', teams, {'active': False})
+    admin('res.users', 'write', users, {'active': False})
+
+
 def clients_for(login, ctx):
     """The three roles' clients: `login(name, password)` -> an execute_kw callable."""
     own = ctx['owners']['own']['login']

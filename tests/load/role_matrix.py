@@ -39,9 +39,13 @@ def run(login):
     admin = matrix_core.PerThread(lambda: login('admin', 'admin'))
     ctx = matrix_setup.prepare(admin)
     clients = matrix_setup.clients_for(lambda user, password: matrix_core.PerThread(lambda: login(user, password)), ctx)
-    matrix_reports.prepare_data(ctx)
-    matrix = matrix_core.run_matrix(admin, clients, ctx, all_specs(ctx),
-                                    workers=int(os.environ.get('SALES_MIS_MATRIX_WORKERS', '4')))
+    try:
+        matrix_reports.prepare_data(ctx)
+        matrix = matrix_core.run_matrix(admin, clients, ctx, all_specs(ctx),
+                                        workers=int(os.environ.get('SALES_MIS_MATRIX_WORKERS', '4')))
+    finally:
+        matrix_reports.cleanup(ctx)
+        matrix_setup.cleanup(ctx)
     matrix.elapsed = time.time() - started
     return matrix
 
