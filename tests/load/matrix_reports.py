@@ -9,7 +9,7 @@ gets. Reports are read-only for everybody: write / unlink / create must be refus
 Dates are in 2001 (and the opportunities' in 2099): the other tests' periods do not see them.
 The other company has no chart of accounts: its owner's invoice is validated in the main company
 and then moved to the other company (the reports read the invoice's company)."""
-from matrix_core import OWNERS, Report, table
+from matrix_core import OWNERS, Report, attempt, table
 from matrix_models import lead, make_run, o, plan, scorecard, statement
 
 READ_ONLY_PERSONAL = table('r|||', 'r|r||', 'r|r|r|')
@@ -102,9 +102,9 @@ def prepare_data(ctx):
 
 
 def cleanup(ctx):
-    """What would change the other tests' figures of today stops counting: the invoices are paid
-    (no open receivable), the opportunities archived (no pipeline), the forecast runs back to
-    draft (no accuracy or stock warning)."""
+    """What would change the other tests' figures stops counting: the invoices are paid (no open
+    receivable), the opportunities archived (no pipeline), the run's statements, scorecards, plans,
+    daily reports, forecast runs and schemes deleted."""
     admin, info = ctx['admin'], ctx.get('report_cleanup')
     if not info:
         return
@@ -119,8 +119,17 @@ def cleanup(ctx):
         if own['company'] != info['main']:
             admin('account.invoice', 'write', [data['invoice']], {'company_id': own['company']})
         admin('crm.lead', 'write', [data['lead']], {'active': False})
-        admin('sales_mis_forecast.run', 'write', [data['run']], {'state': 'draft'})
-    admin('sales_mis_forecast.run', 'write', [info['product_run']], {'state': 'draft'})
+    # the run's documents that other tests would list (a manager's statements, scorecards, plans)
+    cache = ctx.get('cache', {})
+    runs = [data['run'] for data in ctx['report_data'].values()] + [info['product_run']]
+    for model, ids in (('sales_mis.commission.statement', cache.get('statement', {}).values()),
+                       ('sales_mis.scorecard', cache.get('scorecard', {}).values()),
+                       ('sales_mis.plan', cache.get('plan', {}).values()),
+                       ('sales_mis.daily.report', cache.get('daily_report', {}).values()),
+                       ('sales_mis_forecast.run', list(cache.get('run', {}).values()) + runs),
+                       ('sales_mis.commission.scheme', cache.get('scheme', {}).values())):
+        if ids:
+            attempt(lambda: admin(model, 'unlink', sorted(set(ids))))
     admin('sales_mis.actual', 'refresh')
     admin('sales_mis.sales.analysis', 'refresh')
 
