@@ -101,14 +101,6 @@ scheme, plan, statement, scorecard, daily_report, lead, competitor, run, series 
                                      'competitor', 'run', 'series'))
 
 
-def existing(model, domain_of):
-    """For configuration that exists once per company (KPIs, report types): the record the
-    owner's company already has, made when missing (other company)."""
-    def values(ctx, owner):
-        return domain_of(ctx, owner)
-    return values
-
-
 def specs(ctx):
     admin = ctx['admin']
 
