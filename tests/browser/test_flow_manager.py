@@ -122,6 +122,8 @@ def test_manager_flow(web, admin, server, token, viewport):
                           '.o_form_view .o_field_one2many[name="line_ids"] .o_kanban_record:not(.o_kanban_ghost)')
     # the manager sees the lines of the team he leads (record rules), as over XML-RPC
     lines = server.login('manager')('sales_mis.scorecard.line', 'search_count', [('scorecard_id.name', '=', '2026 Q1')])
-    assert lines and rows.count() == lines, (rows.count(), lines)
+    assert lines
+    rows.nth(lines - 1).wait_for()
+    assert rows.count() == lines, (rows.count(), lines)
     assert '2026 Q1' in w.text('.o_form_view .oe_title')
     w.shot('scorecard')
