@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite bench bench-forecast load matrix shell pot
+.PHONY: run test setup odoo-suite bench bench-forecast load matrix shell pot browser
 
 setup:
 	@bin/setup
@@ -13,6 +13,11 @@ run: setup
 ## Every test on a fresh throwaway database; ends with pytest's summary line.
 test: setup
 	@$(PY) bin/sales-mis test
+
+## Browser flows only (tests/browser: each role's main flow in the web client, desktop and phone)
+## on a fresh throwaway database; screenshots in .runtime/screenshots/flows/.
+browser: setup
+	@$(PY) bin/sales-mis test tests/browser
 
 ## Odoo's own tests of crm, sale, sale_management, sale_stock, sale_crm, account under our runtime.
 odoo-suite: setup
