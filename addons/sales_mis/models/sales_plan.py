@@ -232,6 +232,7 @@ class SalesPlan(models.Model):
                 raise UserError(_('Only draft plans can be submitted.'))
             plan.line_ids._check_children_sum()
         self.write({'state': 'submitted'})
+        return True
 
     @api.multi
     def action_approve(self):
@@ -243,6 +244,7 @@ class SalesPlan(models.Model):
             plan.previous_revision_id.sudo().write({'is_current': False})
             plan.write({'state': 'approved', 'approved_by_id': self.env.uid,
                         'approved_date': fields.Datetime.now()})
+        return True
 
     @api.multi
     def action_reject(self):
@@ -250,6 +252,7 @@ class SalesPlan(models.Model):
         if self.filtered(lambda p: p.state != 'submitted'):
             raise UserError(_('Only submitted plans can be sent back to draft.'))
         self.write({'state': 'draft'})
+        return True
 
     @api.multi
     def action_lock(self):
@@ -258,6 +261,7 @@ class SalesPlan(models.Model):
         if self.filtered(lambda p: p.state != 'approved'):
             raise UserError(_('Only approved plans can be locked.'))
         self.write({'state': 'locked'})
+        return True
 
     @api.multi
     def action_replan(self):

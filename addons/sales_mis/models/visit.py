@@ -98,7 +98,9 @@ class Visit(models.Model):
     @api.multi
     def action_done(self):
         self.write({'state': 'done'})
+        return True
 
     @api.multi
     def action_cancel(self):
         self.write({'state': 'cancelled'})
+        return True
