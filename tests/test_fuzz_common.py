@@ -2,16 +2,20 @@
 public methods read from the addons' source, the snapshot of the tables for the
 "no partial write" check, and the classification of one call's answer."""
 import ast
+import datetime
 import glob
 import os
 import time
+import uuid
 import xmlrpc.client
+from xml.parsers.expat import ExpatError
 
 import psycopg2
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: a record id that exists in no table of the test database
 MISSING = 987654321
+ROLES = ('salesperson', 'manager', 'director')
 #: Odoo 11's XML-RPC fault codes of a clear error (UserError/ValidationError/MissingError,
 #: AccessDenied, AccessError); 1 is "application error", the traceback
 CLEAR_FAULT_CODES = {2, 3, 4}
@@ -87,12 +91,15 @@ class Outcomes:
     def __init__(self, tables):
         self.tables, self.problems, self.counts = tables, [], {'ok': 0, 'error': 0, 'problem': 0}
         self.times = {}
+        #: the full fault text of each problem (its traceback tells where it was raised)
+        self.fault_texts, self.current_fault = [], ''
 
     def call(self, rpc, model, name, args=(), kwargs=None):
         kwargs = kwargs or {}
         before = self.tables.snapshot()
         label = '%s.%s%r%s as uid %s' % (model, name, tuple(args), kwargs or '', rpc.uid)
         started = time.time()
+        self.current_fault = ''
         try:
             try:
                 result = rpc(model, name, *args, **kwargs)
@@ -100,7 +107,7 @@ class Outcomes:
                 key = '%s.%s' % (model, name)
                 self.times[key] = max(self.times.get(key, 0.0), time.time() - started)
         except xmlrpc.client.Fault as fault:
-            text = fault.faultString or ''
+            text = self.current_fault = fault.faultString or ''
             if 'Traceback' in text or fault.faultCode not in CLEAR_FAULT_CODES or not text.strip():
                 self.problem('traceback', label, text.strip().splitlines()[-1] if text.strip() else repr(fault))
             written = Tables.diff(before, self.tables.snapshot())
@@ -108,11 +115,15 @@ class Outcomes:
                 self.problem('partial write', label, written)
             self.counts['error'] += 1
             return 'error', text
+        except (xmlrpc.client.ProtocolError, ExpatError) as error:  # no XML-RPC answer at all
+            self.problem('no XML-RPC answer', label, repr(error))
+            return 'error', repr(error)
         self.counts['ok'] += 1
         return 'ok', result
 
     def problem(self, kind, label, detail):
         self.counts['problem'] += 1
+        self.fault_texts.append(self.current_fault)
         self.problems.append('%s: %s -> %s' % (kind, label[:300], str(detail)[:300]))
 
     def slowest(self, count=5):
@@ -121,3 +132,43 @@ class Outcomes:
     def check(self, condition, label, detail=''):
         if not condition:
             self.problem('wrong result', label, detail)
+
+
+def make_context(server, test_db):
+    """Clients of each role, the SQL snapshot and records of our own to call methods on
+    (the demo records stay untouched: the server commits every call)."""
+    RUN = uuid.uuid4().hex[:8]
+    admin = server.login('admin', 'admin')
+    clients = {role: server.login(role) for role in ROLES}
+    ref = lambda xmlid: admin('ir.model.data', 'xmlid_to_res_id', xmlid)  # noqa: E731
+    users = {role: clients[role].uid for role in ROLES}
+    company = admin('res.users', 'read', [users['director']], ['company_id'])[0]['company_id'][0]
+    team = admin('res.users', 'read', [users['salesperson']], ['sale_team_id'])[0]['sale_team_id'][0]
+    other_company = admin('res.company', 'search', [('id', '!=', company)], limit=1)
+    partner = admin('res.partner', 'create', {'name': 'Fuzz customer %s' % RUN, 'customer': True,
+                                              'user_id': users['salesperson']})
+    records = {}
+    plan = clients['director']('sales_mis.plan', 'create', {
+        'name': 'Fuzz plan %s' % RUN, 'year': 2031, 'target_amount': 120000.0})
+    records['sales_mis.plan'] = [plan]
+    records['sales_mis.plan.line'] = admin('sales_mis.plan.line', 'search', [('plan_id', '=', plan)])
+    records['sales_mis.visit'] = [clients['salesperson']('sales_mis.visit', 'create', {
+        'name': 'Fuzz visit %s' % RUN, 'partner_id': partner})]
+    records['sales_mis.contract'] = [clients['salesperson']('sales_mis.contract', 'create', {
+        'title': 'Fuzz contract %s' % RUN, 'partner_id': partner, 'amount': 1000.0})]
+    taken = {r['date'] for r in admin('sales_mis.daily.report', 'search_read', [
+        ('user_id', '=', users['salesperson']), ('date', '>=', '2031-01-01')], fields=['date'])}
+    day = next(d for d in (datetime.date(2031, 1, 1) + datetime.timedelta(days=n) for n in range(10000))
+               if str(d) not in taken)
+    records['sales_mis.daily.report'] = [clients['salesperson']('sales_mis.daily.report', 'create', {
+        'date': str(day)})]
+    records['crm.lead'] = [clients['salesperson']('crm.lead', 'create', {
+        'name': 'Fuzz opportunity %s' % RUN, 'type': 'opportunity', 'partner_id': partner})]
+    records['res.partner'] = [partner]
+    records['sales_mis_forecast.run'] = [clients['director']('sales_mis_forecast.run', 'create', {
+        'name': 'Fuzz forecast %s' % RUN, 'horizon': 3, 'date_history_start': '2099-01-01'})]
+    records['sale.order'] = [clients['salesperson']('sale.order', 'create', {'partner_id': partner})]
+    tables = Tables(test_db)
+    return {'admin': admin, 'clients': clients, 'users': users, 'company': company, 'team': team,
+           'other_company': other_company[0] if other_company else MISSING, 'partner': partner,
+           'records': records, 'outcomes': Outcomes(tables), 'ref': ref}
