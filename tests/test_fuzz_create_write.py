@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from test_fuzz_common import MISSING, ROLES, Outcomes, make_context
 from test_fuzz_rpc import INVENTORY, dates, texts
 
-FUZZ = settings(max_examples=int(os.environ.get('SALES_MIS_FUZZ_EXAMPLES', '6')), deadline=None,
+FUZZ = settings(max_examples=int(os.environ.get('SALES_MIS_FUZZ_EXAMPLES', '4')), deadline=None,
                 derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                        HealthCheck.data_too_large])

@@ -2,6 +2,7 @@
 """Clear answers to integrators' bad input over XML-RPC (issue 7): Odoo 11 turns a
 UserError into a fault with a message, any other exception into a Python traceback."""
 import datetime
+import inspect
 import xmlrpc.client as xmlrpclib
 
 import psycopg2
@@ -29,12 +30,19 @@ _ensure_one.__doc__ = models.BaseModel.ensure_one.__doc__
 models.BaseModel.ensure_one = _ensure_one
 
 
+def _caller_records():
+    """The records of the method calling our helper: _() reads the user's language from a
+    local `self`."""
+    return inspect.currentframe().f_back.f_back.f_locals.get('self')
+
+
 def python_record(value, what):
     """`value` if it is a record: for the helpers that take records and return Python
     objects (frames, dicts keyed by ids), meant for server code and not for XML-RPC,
     where their argument arrives as an id or a string."""
     if isinstance(value, models.BaseModel):
         return value
+    self = _caller_records()  # noqa: F841 (the language of _())
     raise UserError(_('%s takes a record and is meant for server code, not for XML-RPC (got %s).')
                     % (what, repr(value)[:100]))
 
@@ -95,4 +103,5 @@ def day_arg(value, required=False):
             return datetime.datetime.strptime(value[:10], '%Y-%m-%d').date()
         except ValueError:
             pass
+    self = _caller_records()  # noqa: F841 (the language of _())
     raise UserError(_('Bad date %s: write YYYY-MM-DD.') % repr(value)[:40])
