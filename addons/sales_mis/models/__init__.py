@@ -1,4 +1,5 @@
 # -*- coding: utf-8 -*-
+from . import rpc_input
 from . import res_company
 from . import sales_plan
 from . import sales_plan_line

@@ -116,11 +116,13 @@ class CommissionStatement(models.Model):
         if self.filtered(lambda s: s.state != 'draft' or not s.line_ids):
             raise UserError(_('Compute a draft statement before approving it.'))
         self.write({'state': 'approved', 'approved_by_id': self.env.uid})
+        return True
 
     @api.multi
     def action_reset(self):
         self._check_approver()
         self.write({'state': 'draft', 'approved_by_id': False})
+        return True
 
     @api.multi
     def action_export(self):

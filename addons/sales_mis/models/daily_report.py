@@ -9,6 +9,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..crm_logic import daily_report
+from .rpc_input import python_record
 
 LINE_KINDS = [('visit', 'Visit'), ('call', 'Call'), ('work', 'Work Log'), ('activity', 'Activity Done'),
               ('new_lead', 'New Opportunity'), ('stage', 'Stage Change'), ('won', 'Won'), ('lost', 'Lost')]
@@ -179,6 +180,9 @@ class DailyReport(models.Model):
 
     def activity_schedule_review(self, activity_type, manager):
         """A to-do for the team manager on the report (Odoo 11 has no activity_schedule)."""
+        activity_type = python_record(activity_type, 'activity_schedule_review')
+        manager = python_record(manager, 'activity_schedule_review')
+        self.ensure_one()
         self.env['mail.activity'].create({
             'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
             'activity_type_id': activity_type.id, 'user_id': manager.id,
@@ -186,6 +190,7 @@ class DailyReport(models.Model):
             'date_deadline': fields.Date.to_string(fields.Date.from_string(fields.Date.context_today(self))
                                                    + timedelta(days=1)),
         })
+        return True
 
     def _review(self, state):
         for report in self:
@@ -244,6 +249,10 @@ class DailyReportGap(models.TransientModel):
             gap.weekday = fields.Date.from_string(gap.date).strftime('%a') if gap.date else ''
 
 
+#: longest range of the missing reports (one row per salesperson and working day)
+MAX_GAP_DAYS = 366
+
+
 class DailyReportMissing(models.TransientModel):
     """Which salespeople did not submit their report on which working day (Mon-Fri)."""
     _name = 'sales_mis.daily.report.missing'
@@ -269,6 +278,9 @@ class DailyReportMissing(models.TransientModel):
         self.ensure_one()
         if self.date_from > self.date_to:
             raise UserError(_('The start of the range comes after its end.'))
+        if fields.Date.from_string(self.date_to) - fields.Date.from_string(self.date_from) > timedelta(
+                days=MAX_GAP_DAYS):
+            raise UserError(_('Choose a range of at most %s days.') % MAX_GAP_DAYS)
         self.env['sales_mis.daily.report.gap'].search([('wizard_id', '=', self.id)]).unlink()
         self.env.cr.execute("""
             INSERT INTO sales_mis_daily_report_gap (wizard_id, user_id, team_id, date,

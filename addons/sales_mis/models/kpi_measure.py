@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
 """How each KPI is measured for a set of salespeople over a period, one SQL
 query per KPI (`_measure_<code>`)."""
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+from .rpc_input import day_arg
 
 
 class KpiMeasure(models.AbstractModel):
@@ -9,8 +12,17 @@ class KpiMeasure(models.AbstractModel):
     _description = 'KPI Measurement'
 
     @api.model
+    # XML-RPC sends only string keys: {kpi code: {'user id': value}} there
+    @api.returns('self', lambda value: {code: {str(user): figure for user, figure in values.items()}
+                                        for code, values in value.items()})
     def measure(self, user_ids, company_id, date_from, date_to):
         """{kpi code: {user id: value}} for the period [date_from, date_to]."""
+        if not isinstance(user_ids, (list, tuple)) or not all(
+                isinstance(i, int) and not isinstance(i, bool) for i in user_ids):
+            raise UserError(_('user_ids must be a list of user ids.'))
+        if not isinstance(company_id, int) or isinstance(company_id, bool):
+            raise UserError(_('company_id must be the id of a company.'))
+        date_from, date_to = (str(day_arg(day, required=True)) for day in (date_from, date_to))
         args = {'users': tuple(user_ids) or (0,), 'company': company_id,
                 'date_from': date_from, 'date_to': date_to}
         return {code: dict(getattr(self, '_measure_%s' % code)(args))

@@ -106,12 +106,14 @@ class Scorecard(models.Model):
             raise UserError(_('Only sales managers publish scorecards.'))
         self.filtered(lambda s: not s.line_ids).action_compute()
         self.write({'state': 'done'})
+        return True
 
     @api.multi
     def action_reset(self):
         if not self.env.user.has_group('sales_mis.group_director'):
             raise UserError(_('Only a sales director can reopen a published scorecard.'))
         self.write({'state': 'draft'})
+        return True
 
 
 class ScorecardLine(models.Model):

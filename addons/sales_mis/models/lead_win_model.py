@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 
 from ..crm_logic import win_model
 from .crm_lead_evaluation import WIN_CATEGORICAL, WIN_LOG, WIN_NUMERIC
+from .rpc_input import python_record
 
 
 class WinModel(models.Model):
@@ -41,9 +42,10 @@ class WinModel(models.Model):
         return self.search([('company_id', '=', company_id)], limit=1) if company_id else self.browse()
 
     @api.model
+    @api.returns('self', lambda record: record.id)
     def train(self, company=None):
         """Learn from every closed opportunity of ``company`` and store the model."""
-        company = company or self.env.user.company_id
+        company = python_record(company, 'train') if company else self.env.user.company_id
         started = time.time()
         frame = self.env['crm.lead']._sales_mis_signals(
             "l.type = 'opportunity' AND l.company_id = %(company)s AND "

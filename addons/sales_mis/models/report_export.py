@@ -3,6 +3,7 @@
 
 Each report reads its model as the current user, so record rules decide whose
 figures are in it; captions follow the language of the context."""
+import base64
 import datetime
 
 import pandas as pd
@@ -13,6 +14,7 @@ from odoo.exceptions import UserError
 from ..reporting.arrears_frame import arrears_by_customer
 from ..reporting.periods import last_months, period_starts
 from ..reporting.xlsx_table import build_table_workbook
+from .rpc_input import day_arg
 from ..report.visible_sql import visible_rows_sql
 
 REPORT_TYPES = [
@@ -29,11 +31,13 @@ class ReportExport(models.AbstractModel):
     _description = 'Sales MIS Report Export'
 
     @api.model
+    @api.returns('self', lambda value: [value[0], base64.b64encode(value[1]).decode()])
     def build(self, report_type, day=None):
-        """(file name, XLSX bytes) of `report_type` for `day` (date or 'YYYY-MM-DD'; default today)."""
-        if report_type not in dict(REPORT_TYPES):
+        """(file name, XLSX bytes) of `report_type` for `day` (date or 'YYYY-MM-DD'; default today).
+        Over XML-RPC the bytes come base64-encoded, as Odoo's binary fields."""
+        if not isinstance(report_type, str) or report_type not in dict(REPORT_TYPES):
             raise UserError(_('Unknown report: %s') % report_type)
-        day = period_starts(day or fields.Date.context_today(self))[0]
+        day = period_starts(day_arg(day) or fields.Date.context_today(self))[0]
         frame, columns, title = getattr(self, '_report_%s' % report_type)(day)
         subtitle = _('Date: %s') % day.isoformat()
         data = build_table_workbook(frame, columns, title, subtitle, total_label=_('Total'))
@@ -67,7 +71,7 @@ class ReportExport(models.AbstractModel):
     def product_daily_rows(self, day):
         """Per product: quantity and amount of `day`, month to date and year to date, net of refunds,
         of the invoiced sales the current user may see (one query)."""
-        day, month_start, year_start = period_starts(day)
+        day, month_start, year_start = period_starts(day_arg(day, required=True))
         visible, params = visible_rows_sql(self.env['sales_mis.sales.line'])
         self.env.cr.execute("""
             SELECT s.product_id, COALESCE(pp.default_code, '') AS code, COALESCE(pt.name, '') AS product,
@@ -108,6 +112,7 @@ class ReportExport(models.AbstractModel):
     @api.model
     def collection_detail_rows(self, day):
         """The collections of `day` the current user may see, with the names to print (one query)."""
+        day = day_arg(day, required=True)
         visible, params = visible_rows_sql(self.env['sales_mis.collection'])
         self.env.cr.execute("""
             SELECT COALESCE(p.name, '') AS partner, COALESCE(inv.number, inv.move_name, '') AS invoice,
@@ -142,7 +147,7 @@ class ReportExport(models.AbstractModel):
     @api.model
     def collection_summary_rows(self, day):
         """Per (team, salesperson): collected on `day`, month to date and year to date."""
-        day, month_start, year_start = period_starts(day)
+        day, month_start, year_start = period_starts(day_arg(day, required=True))
         visible, params = visible_rows_sql(self.env['sales_mis.collection'])
         self.env.cr.execute("""
             SELECT c.team_id, c.user_id, COALESCE(t.name, '') AS team, COALESCE(up.name, '') AS salesperson,

@@ -80,3 +80,4 @@ class ReportSchedule(models.Model):
     @api.model
     def cron_send_daily(self):
         self.search([]).send()
+        return True

@@ -93,6 +93,7 @@ class PartnerDuplicate(models.Model):
     def action_ignore(self):
         self._check_manager()
         self.write({'state': 'ignored'})
+        return True
 
     @api.multi
     def action_merge(self):

@@ -8,6 +8,7 @@ report ages the same invoices as of any date (`aged_rows`)."""
 from odoo import api, fields, models, tools
 
 from ..reporting.aging import BUCKETS, bucket_sql
+from ..models.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .visible_sql import visible_rows_sql
 
@@ -104,6 +105,7 @@ class Arrears(models.Model):
         """Receivables open on `as_of` that the current user may see (this model's record rules),
         as dicts: invoice_id, invoice_type, partner, salesperson, team, date_invoice, date_due,
         residual, days_overdue."""
+        as_of = day_arg(as_of, required=True)
         if fields.Date.to_string(period_starts(as_of)[0]) >= fields.Date.context_today(self):
             as_of = None   # today's residuals are stored
         visible, params = visible_rows_sql(self)

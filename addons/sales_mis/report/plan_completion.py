@@ -8,6 +8,7 @@ recomputes them per group instead of summing row values (pivot and graph
 views then show them right at every level)."""
 from odoo import api, fields, models, tools
 
+from ..models.rpc_input import python_record
 from ..models.sales_plan import STATES
 
 
@@ -154,6 +155,7 @@ class PlanCompletion(models.Model):
         (DataFrame[team, salesperson, month, target, actual, projection], months).
         Targets and projections come from the leaf lines, month actuals from the
         monthly actuals of the same salespeople/teams."""
+        plan = python_record(plan, 'export_rows')
         import pandas as pd
         from dateutil.relativedelta import relativedelta
 

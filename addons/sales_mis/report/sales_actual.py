@@ -9,6 +9,7 @@ cron refreshes it (hourly by default) and `refresh()` does it on demand."""
 from odoo import api, fields, models
 
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
+from ..models.rpc_input import python_record
 
 #: monthly actuals per salesperson and team, all categories summed (derived from the main view)
 PERSON_TABLE = 'sales_mis_actual_person'
@@ -130,6 +131,7 @@ class SalesActual(models.Model):
     def history_by(self, line, dimension):
         """Last year's actuals of `line`'s scope and period, by `dimension`:
         {team id | user id | category id | this year's month (date): amount}."""
+        line = python_record(line, 'history_by')
         key, join = self._HISTORY_KEYS[dimension]
         self.env.cr.execute("""
             SELECT {key}, sum(a.amount)

@@ -120,6 +120,9 @@ class SalesAnalysis(models.Model):
                 group['mom'] = growth(group.get('amount'), group.get('amount_prev_month'))
             if 'yoy' in wanted:
                 group['yoy'] = growth(group.get('amount'), group.get('amount_prev_year'))
+            for key, value in group.items():  # sums over no row: None, which XML-RPC cannot send
+                if value is None:
+                    group[key] = False
         return groups
 
 

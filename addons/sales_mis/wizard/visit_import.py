@@ -98,6 +98,8 @@ class VisitImport(models.TransientModel):
 
     def parse(self, data, filename=''):
         """(rows to create, errors as text lines) of the file's bytes."""
+        if not isinstance(data, bytes):  # over XML-RPC: upload into data_file and call action_import
+            raise UserError(_('Upload the file into the data_file field of the import and run action_import.'))
         try:
             frame = visit_import.read_table(data, filename)
         except visit_import.ImportFileError as error:
