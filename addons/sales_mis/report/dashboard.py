@@ -29,6 +29,11 @@ class Dashboard(models.TransientModel):
     currency_id = fields.Many2one('res.currency', default=lambda self: self.env.user.company_id.currency_id,
                                   readonly=True)
 
+    @api.multi
+    def name_get(self):
+        # the breadcrumb shows this, not the bare date of _rec_name
+        return [(dashboard.id, _('Sales Dashboard of %s') % dashboard.date) for dashboard in self]
+
     @api.model
     def _sum(self, model, domain, field):
         groups = self.env[model].read_group(domain, [field], [])

@@ -61,6 +61,9 @@ class TestReportSecurity(ReportCase):
         self.assertNotIn('East Buyer Ltd', figures['top_customers'])
         action = self.env['sales_mis.dashboard'].sudo(self.manager_south).action_open()
         self.assertEqual(action['res_model'], 'sales_mis.dashboard')
+        # its breadcrumb names the dashboard, not only the day
+        dashboard = self.env['sales_mis.dashboard'].browse(action['res_id'])
+        self.assertEqual(dashboard.display_name, 'Sales Dashboard of %s' % figures['date'])
 
 
 def east_id(case):
