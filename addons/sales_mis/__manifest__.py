@@ -21,6 +21,7 @@
         'security/sales_mis_lead_rules.xml',
         'security/sales_mis_report_rules.xml',
         'security/ir.model.access.csv',
+        'views/assets.xml',
         'views/sales_plan_views.xml',
         'views/plan_completion_views.xml',
         'views/performance_views.xml',

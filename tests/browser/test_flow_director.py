@@ -49,8 +49,17 @@ def test_director_flow(web, admin, server, token, viewport):
     assert sorted(line['date_from'][5:7] for line in lines) == ['%02d' % m for m in range(1, 13)]
 
     # 2. the dashboard and the completion report (Reports)
-    w.menu('sales_mis.menu_sales_mis_dashboard')  # its breadcrumb is the day (the record's name)
+    w.menu('sales_mis.menu_sales_mis_dashboard')
     w.page.wait_for_selector('.o_form_view .o_field_widget[name="target_month"]')
+    assert 'Sales Dashboard of' in w.text('.o_control_panel .breadcrumb')
+    # the page gets the whole width of a phone (the section menu goes above it), and nothing
+    # of the form runs off the right edge
+    content, width = w.page.evaluate(
+        "[document.querySelector('.o_main_content').getBoundingClientRect().width, window.innerWidth]")
+    assert content >= width - 1 if w.phone else content < width, (content, width)
+    overflow = w.page.evaluate("document.querySelector('.o_form_view .o_form_sheet').scrollWidth"
+                               " - document.querySelector('.o_form_view .o_form_sheet').clientWidth")
+    assert overflow <= 0, overflow
     shown = w.text('.o_form_view')
     for label in ("Today's Sales", 'Sales Month to Date', 'Target of the Month', 'Customer Arrears'):
         assert label in shown, (label, shown[:500])
