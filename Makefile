@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite bench bench-forecast load matrix shell pot
+.PHONY: run test setup odoo-suite bench bench-forecast load matrix faults shell pot
 
 setup:
 	@bin/setup
@@ -36,6 +36,11 @@ load: setup
 ## Role x model x operation matrix over XML-RPC as each demo role (prints it; exit 1 on any surprise).
 matrix: setup
 	@$(PY) tests/load/role_matrix.py
+
+## Fault scenarios on a fresh test database: kill -9 during an offline import and during forecast
+## runs, PostgreSQL restarted under a running server (private cluster); prints each outcome.
+faults: setup
+	@$(PY) bin/sales-mis test tests/faults -s -q -p no:warnings
 
 ## Odoo shell on the run database.
 shell: setup

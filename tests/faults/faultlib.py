@@ -120,10 +120,28 @@ def test_db_dump(pg, db):
 
 
 def restore(pg, path, db, bindir=None):
+    """A new database from a dump, in one transaction (twice as fast as one per object)."""
     query(pg, 'postgres', 'CREATE DATABASE "%s" ENCODING \'UTF8\' TEMPLATE template0' % db)
     bindir = bindir or pg_bindir(server_major(pg))
-    subprocess.run([os.path.join(bindir, 'pg_restore'), '--no-owner', '--exit-on-error', '-d', db, path],
+    subprocess.run([os.path.join(bindir, 'pg_restore'), '--no-owner', '--single-transaction', '-d', db, path],
                    env=pg_env(pg), check=True)
+
+
+_BASES = {}
+
+
+def scratch_copy(pg, test_db, tag):
+    """A new scratch database with the content of the test database: the test database is in
+    use (no CREATE DATABASE ... TEMPLATE from it), so it is restored from its dump once per
+    session into an idle base database (dropped at exit), which is then copied."""
+    if test_db not in _BASES:
+        base = scratch_name('base')
+        restore(pg, test_db_dump(pg, test_db), base)
+        atexit.register(drop_database, pg, base)
+        _BASES[test_db] = base
+    db = scratch_name(tag)
+    copy_database(pg, _BASES[test_db], db)
+    return db
 
 
 def copy_database(pg, source, db):
@@ -262,10 +280,19 @@ def rpc(url, db, login, timeout=60):
 
 
 def fault_text(error):
-    """Short text of what a client saw (an XML-RPC fault or a broken connection)."""
-    if isinstance(error, xmlrpc.client.Fault):
-        return 'Fault: %s' % error.faultString.strip().splitlines()[-1][:160]
-    return '%s: %s' % (type(error).__name__, str(error)[:160])
+    """Short text of what a client saw: the exception of an XML-RPC fault (PostgreSQL's
+    FATAL reason when there is one), or the broken connection."""
+    if not isinstance(error, xmlrpc.client.Fault):
+        return '%s: %s' % (type(error).__name__, str(error)[:120])
+    text = error.faultString
+    raised = re.findall(r'(?m)^([\w.]+(?:Error|Exception)): ?(.*)$', text)
+    kind, message = raised[-1] if raised else ('Fault', text.strip().splitlines()[-1])
+    fatal = re.search(r'FATAL:\s+(.*)', text)
+    if fatal:
+        message = 'FATAL: %s' % fatal.group(1)
+    elif 'Is the server running' in text:
+        message = 'no server on the socket'
+    return '%s: %s' % (kind.split('.')[-1], message.strip()[:120])
 
 
 # --- a private PostgreSQL cluster ----------------------------------------------------

@@ -124,11 +124,11 @@ def in_thread(call, *args):
 def workspace(test_db):
     pg = faultlib.pg_params(faultlib.test_conf())
     directory = tempfile.mkdtemp(prefix='sales-mis-faults-forecast-')
-    db = faultlib.scratch_name('fc')
+    db = None
     servers = []
     try:
         started = time.time()
-        faultlib.restore(pg, faultlib.test_db_dump(pg, test_db), db)
+        db = faultlib.scratch_copy(pg, test_db, 'fc')
         copied = time.time()
         first_month = generate_history(pg, db)
         say('forecast: scratch copy of %s in %.1f s, %d customers x %d months of orders added in %.1f s'
@@ -137,7 +137,8 @@ def workspace(test_db):
     finally:
         for server in servers:
             server.stop()
-        faultlib.drop_database(pg, db)
+        if db:
+            faultlib.drop_database(pg, db)
         shutil.rmtree(directory, ignore_errors=True)
 
 

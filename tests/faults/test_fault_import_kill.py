@@ -89,18 +89,18 @@ def leftovers(pg, db, first_id):
 def workspace(test_db):
     pg = faultlib.pg_params(faultlib.test_conf())
     directory = tempfile.mkdtemp(prefix='sales-mis-faults-import-')
-    killed_db, clean_db = faultlib.scratch_name('imp'), faultlib.scratch_name('impclean')
+    killed_db = clean_db = None
     servers = []
     try:
         started = time.time()
-        faultlib.restore(pg, faultlib.test_db_dump(pg, test_db), killed_db)
-        faultlib.copy_database(pg, killed_db, clean_db)
+        killed_db = faultlib.scratch_copy(pg, test_db, 'imp')
+        clean_db = faultlib.scratch_copy(pg, test_db, 'impclean')
         say('import: two scratch copies of %s in %.1f s' % (test_db, time.time() - started))
         yield pg, directory, killed_db, clean_db, servers
     finally:
         for server in servers:
             server.stop()
-        for db in (killed_db, clean_db):
+        for db in filter(None, (killed_db, clean_db)):
             faultlib.drop_database(pg, db)
         shutil.rmtree(directory, ignore_errors=True)
 
