@@ -5,14 +5,14 @@ A scratch copy of the test database gets 36 months of sales of 100 extra custome
 
 1. A clean run (run now) gives the reference lines.
 2. A second run goes through the queue: the cron job (triggered over XML-RPC, as
-   "Run manually" does) commits it as "running" and forecasts; the server is killed
-   while it forecasts the second chunk of series (the committed progress says so).
-   After a restart the run holds no series and no line; the next cron pass sees that no
-   worker holds the run's lock and fails it ("Interrupted"), so it can be queued again.
-3. A third run is run now and killed once all its series and lines are written but not
-   committed (the worker is held at its last progress update by a row lock we take, so
-   the kill lands exactly there).  After a restart: still a draft, no series, no line,
-   no stale progress.
+   "Run manually" does) commits it as "running", forecasts and stores; the server is
+   killed once all its series and lines are written but not committed (a row lock we
+   hold on the run makes its last UPDATE wait, so the kill lands exactly there).  After a
+   restart the run holds no series and no line; the next cron pass sees that no worker
+   holds the run's lock and fails it ("Interrupted"), so it can be queued again.
+3. A third run is run now (in the request) and killed half a second into the forecasting
+   of its series (the committed progress says so).  After a restart: still a draft, no
+   series, no line, no stale progress.
 4. Both killed runs are run again (queue + cron, run now): their series and lines equal
    the clean run's, value for value."""
 import shutil
@@ -163,32 +163,46 @@ def test_kill_during_forecast_runs(workspace):
     assert n_series > CUSTOMERS and n_lines == n_series * HORIZON
     say('forecast: clean run: %d series, %d lines in %.1f s' % (n_series, n_lines, clean_time))
 
-    # 2. queued run, killed while forecasting
+    # 2. queued run, killed with all its series and lines written but not committed
     queued = director('sales_mis_forecast.run', 'create', dict(values, name='Faults run killed in the cron'))
     director('sales_mis_forecast.run', 'action_queue', [queued])
     watch = faultlib.connect(pg, db)
     cr = watch.cursor()
+    gate = faultlib.connect(pg, db)
+    gate.autocommit = False
+    first_line = faultlib.sequence_value(cr, 'sales_mis_forecast_line_id_seq')
     started = time.time()
     thread, outcome = in_thread(admin, 'ir.cron', 'method_direct_trigger', [cron])
-    seen, forecasting_since = None, None
+    held, blocked, written = False, [], 0
     while thread.is_alive() and time.time() - started < 300:
-        cr.execute('SELECT progress, message FROM %s WHERE run_id = %%s' % PROGRESS, (queued,))
-        seen = cr.fetchone()
-        if seen and seen[1].startswith('Forecasting series'):
-            forecasting_since = forecasting_since or time.time()
-            if time.time() - forecasting_since >= 1.0:  # inside the engine, well before saving
+        if not held:
+            cr.execute('SELECT 1 FROM %s WHERE run_id = %%s' % PROGRESS, (queued,))
+            if cr.fetchone():
+                # the cron committed "running" and the worker began: hold the run's row, so its
+                # last statement (the UPDATE after the lines) waits; FK checks pass
+                gate.cursor().execute('SELECT 1 FROM sales_mis_forecast_run WHERE id = %s FOR NO KEY UPDATE',
+                                      (queued,))
+                held = True
+        else:
+            cr.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock' "
+                       "AND query LIKE 'UPDATE \"sales_mis_forecast_run\"%%'", (db,))
+            blocked = cr.fetchall()
+            if blocked:
+                written = faultlib.sequence_value(cr, 'sales_mis_forecast_line_id_seq') - first_line
                 server.kill9()
                 break
-        time.sleep(0.02)
+        time.sleep(0.01)
     thread.join(30)
-    assert forecasting_since and seen[0] < 90.0 and 'result' not in outcome, (seen, outcome)
+    gate.rollback()
+    gate.close()
     watch.close()
+    assert blocked and 'result' not in outcome, (held, outcome)
     faultlib.wait_no_backends(pg, db)
     state = committed(pg, db, queued)
-    say('forecast: queued run killed by SIGKILL %.1f s into the cron job, %.1f s into "%s" (progress %.0f %%): '
-        'state %s, %d series, %d lines committed' % (time.time() - started, time.time() - forecasting_since,
-                                                     seen[1], seen[0], *state[:3]))
-    assert state[:3] == ('running', 0, 0)
+    say('forecast: queued run killed by SIGKILL %.1f s into the cron job, its %d series and %d lines written '
+        'and not committed: state %s, %d series, %d lines committed'
+        % (time.time() - started, n_series, written, *state[:3]))
+    assert written == n_lines and state[:3] == ('running', 0, 0)
 
     server = faultlib.OdooProcess(conf, db, directory, 'forecast-2')
     servers.append(server)
@@ -209,50 +223,38 @@ def test_kill_during_forecast_runs(workspace):
     assert run['state'] == 'failed' and 'Interrupted' in run['error'], run
     assert committed(pg, db, queued)[1:3] == (0, 0)
 
-    # 3. run now, killed with everything written but the commit
+    # 3. run now (in the request), killed while forecasting
     direct = director('sales_mis_forecast.run', 'create', dict(values, name='Faults run now killed'))
     watch = faultlib.connect(pg, db)
     cr = watch.cursor()
-    gate = faultlib.connect(pg, db)
-    gate.autocommit = False
-    gate_cr = gate.cursor()
-    first_line = faultlib.sequence_value(cr, 'sales_mis_forecast_line_id_seq')
     started = time.time()
     thread, outcome = in_thread(director, 'sales_mis_forecast.run', 'action_run_now', [direct])
-    held, waiting = False, []
+    seen, forecasting_since = None, None
     while thread.is_alive() and time.time() - started < 300:
-        if not held:
-            cr.execute('SELECT progress FROM %s WHERE run_id = %%s' % PROGRESS, (direct,))
-            row = cr.fetchone()
-            if row and row[0] >= 92.0:  # "Saving N series...": hold its next progress update
-                gate_cr.execute('SELECT 1 FROM %s WHERE run_id = %%s FOR UPDATE' % PROGRESS, (direct,))
-                held = True
-        else:
-            cr.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock' "
-                       "AND query LIKE %s", (db, '%' + PROGRESS + '%'))
-            waiting = cr.fetchall()
-            if waiting:
-                written = faultlib.sequence_value(cr, 'sales_mis_forecast_line_id_seq') - first_line
+        cr.execute('SELECT progress, message FROM %s WHERE run_id = %%s' % PROGRESS, (direct,))
+        seen = cr.fetchone()
+        if seen and seen[1].startswith('Forecasting series'):
+            forecasting_since = forecasting_since or time.time()
+            if time.time() - forecasting_since >= 0.5:  # inside the engine call
                 server.kill9()
                 break
         time.sleep(0.01)
     thread.join(30)
-    gate.rollback()
-    gate.close()
     watch.close()
-    assert waiting and 'result' not in outcome, (held, outcome)
+    assert forecasting_since and 'result' not in outcome, (seen, outcome)
     faultlib.wait_no_backends(pg, db)
     state = committed(pg, db, direct)
-    say('forecast: run-now run killed by SIGKILL %.1f s in, with its %d lines written and not committed: '
-        'state %s, %d series, %d lines committed' % (time.time() - started, written, *state[:3]))
-    assert written == n_lines and state[:3] == ('draft', 0, 0)
+    say('forecast: run-now run killed by SIGKILL %.1f s in, %.1f s into "%s" (progress %.0f %%): '
+        'state %s, %d series, %d lines committed' % (time.time() - started, time.time() - forecasting_since,
+                                                     seen[1], seen[0], *state[:3]))
+    assert state[:3] == ('draft', 0, 0)
 
     server = faultlib.OdooProcess(conf, db, directory, 'forecast-3')
     servers.append(server)
     director, admin = server.server().login('director'), server.server().login('admin')
     run = director('sales_mis_forecast.run', 'read', [direct], ['state', 'progress', 'progress_message'])[0]
-    say('forecast: after a restart it shows: %s, progress %.0f %% "%s"'
-        % (run['state'], run['progress'], run['progress_message']))
+    say('forecast: after a restart it shows: %s, progress %.0f %% "%s" (its last progress row, %.0f %%, is '
+        'not shown: no worker holds the run)' % (run['state'], run['progress'], run['progress_message'], state[3]))
     assert (run['state'], run['progress']) == ('draft', 0.0), run
 
     # 4. both again
