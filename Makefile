@@ -1,7 +1,7 @@
 # Sales MIS: the two commands of the README are `make run` and `make test`.
 PY := .venv/bin/python
 
-.PHONY: run test setup odoo-suite bench bench-forecast load matrix faults shell pot
+.PHONY: run test setup odoo-suite bench bench-forecast load matrix shell pot
 
 setup:
 	@bin/setup
@@ -39,6 +39,7 @@ matrix: setup
 
 ## Fault scenarios on a fresh test database: kill -9 during an offline import and during forecast
 ## runs, PostgreSQL restarted under a running server (private cluster); prints each outcome.
+.PHONY: faults
 faults: setup
 	@$(PY) bin/sales-mis test tests/faults -s -q -p no:warnings
 
