@@ -42,6 +42,12 @@ load: setup
 matrix: setup
 	@$(PY) tests/load/role_matrix.py
 
+## Fault scenarios on a fresh test database: kill -9 during an offline import and during forecast
+## runs, PostgreSQL restarted under a running server (private cluster); prints each outcome.
+.PHONY: faults
+faults: setup
+	@$(PY) bin/sales-mis test tests/faults -s -q -p no:warnings
+
 ## Odoo shell on the run database.
 shell: setup
 	@$(PY) bin/odoo shell -c .runtime/odoo.conf -d sales_mis

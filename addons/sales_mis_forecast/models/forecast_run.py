@@ -37,8 +37,11 @@ STATES = [('draft', 'Draft'), ('queued', 'Queued'), ('running', 'Running'), ('do
 PROGRESS_TABLE = 'sales_mis_forecast_progress'
 #: series forecast per engine call, so the progress moves on big runs
 CHUNK = 500
-#: a run still running after this long was interrupted
-STALE_HOURS = 6
+#: advisory lock (first key; second: the run id) held by the transaction processing a run:
+#: a "running" run nobody holds it for lost its worker (server killed, worker recycled)
+RUN_LOCK = 736041
+#: grace for the instant between the cron committing "running" and taking the lock
+STARTING_SECONDS = 10
 
 
 def _default_history_start(_records=None):
@@ -105,8 +108,9 @@ class ForecastRun(models.Model):
     def _compute_progress(self):
         rows = {}
         if self.ids:
-            self.env.cr.execute('SELECT run_id, progress, message FROM {} WHERE run_id IN %s'
-                                .format(PROGRESS_TABLE), (tuple(self.ids),))
+            # only the progress of a live worker: a killed one leaves its last row behind
+            self.env.cr.execute('SELECT run_id, progress, message FROM {} WHERE run_id = ANY(%s) '
+                                'AND run_id = ANY(%s)'.format(PROGRESS_TABLE), (self.ids, self._live_ids()))
             rows = {r[0]: r[1:] for r in self.env.cr.fetchall()}
         for run in self:
             if run.state == 'done':
@@ -191,11 +195,17 @@ class ForecastRun(models.Model):
         """Process queued runs (the cron): each in its own committed transaction."""
         # tests run the cron inside their transaction: no commit there
         commit = not self.env.context.get('sales_mis_forecast_no_commit')
-        # a run left "running" by a stopped server would never finish: fail it after 6 hours
-        stale = fields.Datetime.to_string(datetime.utcnow() - timedelta(hours=STALE_HOURS))
-        self.search([('state', '=', 'running'), ('date_started', '<', stale)]).write({
-            'state': 'failed', 'error': _('Interrupted: the server stopped while the forecast was running. '
-                                          'Run it again.')})
+        # a run left "running" by a killed server or worker would never finish: its transaction
+        # is gone (nothing of it was stored) and so is its lock; fail it, it can be run again
+        started = fields.Datetime.to_string(datetime.utcnow() - timedelta(seconds=STARTING_SECONDS))
+        running = self.search([('state', '=', 'running'), '|', ('date_started', '=', False),
+                               ('date_started', '<', started)])
+        live = running._live_ids()
+        running.filtered(lambda run: run.id not in live).write({
+            'state': 'failed', 'date_finished': fields.Datetime.now(),
+            'error': _('Interrupted: the server stopped while the forecast was running. Run it again.')})
+        if commit:
+            self.env.cr.commit()
         for run in self.search([('state', '=', 'queued')], order='id', limit=limit):
             run.write({'state': 'running', 'date_started': fields.Datetime.now()})
             if commit:
@@ -206,6 +216,17 @@ class ForecastRun(models.Model):
         return True
 
     # --- processing -----------------------------------------------------------------
+
+    def _live_ids(self):
+        """Ids of the runs of `self` a transaction is processing now (it holds their lock)."""
+        if not self.ids:
+            return []
+        self.env.cr.execute("""
+            SELECT objid::integer FROM pg_locks
+             WHERE locktype = 'advisory' AND granted AND classid = %s AND objsubid = 2 AND objid = ANY(%s)
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        """, (RUN_LOCK, self.ids))
+        return [run_id for run_id, in self.env.cr.fetchall()]
 
     def _set_progress(self, progress, message):
         """Record progress in a separate transaction, committed now (visible to the UI)."""
@@ -220,6 +241,8 @@ class ForecastRun(models.Model):
         """Forecast this run; on any error the run is failed and keeps no line."""
         self.ensure_one()
         started = time.time()
+        # held until this transaction ends, by commit, rollback or the death of the server
+        self.env.cr.execute('SELECT pg_advisory_xact_lock(%s, %s)', (RUN_LOCK, self.id))
         if not self.date_started or self.state != 'running':
             self.write({'state': 'running', 'date_started': fields.Datetime.now()})
         try:

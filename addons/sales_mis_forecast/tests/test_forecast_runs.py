@@ -2,11 +2,12 @@
 """Forecast runs end to end: history from confirmed orders, queue and cron, progress
 seen from another transaction, all-or-nothing storage, accuracy over time, chart."""
 import json
+from datetime import datetime, timedelta
 from unittest.mock import patch
 
 from odoo import registry
 
-from odoo.addons.sales_mis_forecast.models.forecast_run import PROGRESS_TABLE, ForecastRun
+from odoo.addons.sales_mis_forecast.models.forecast_run import PROGRESS_TABLE, RUN_LOCK, ForecastRun
 
 from .forecast_common import ForecastCase, month_start
 
@@ -64,6 +65,35 @@ class TestForecastRuns(ForecastCase):
         self.env['sales_mis_forecast.run'].with_context(sales_mis_forecast_no_commit=True)._cron_process_queue()
         self.assertEqual(stuck.state, 'failed')
         self.assertIn('Interrupted', stuck.error)
+
+    def test_cron_fails_only_runs_whose_worker_died(self):
+        """A run is "running" while a transaction holds its lock; a server killed mid-run
+        (kill -9, worker recycled) leaves it "running" with no lock: the next cron fails it
+        at once, so it can be queued again, and its last progress row is not shown
+        (tests/faults/ kills real servers)."""
+        Run = self.env['sales_mis_forecast.run'].with_context(sales_mis_forecast_no_commit=True)
+        alive, dead, starting = self.make_run(), self.make_run(), self.make_run()
+        a_minute_ago = (datetime.utcnow() - timedelta(minutes=1)).strftime('%Y-%m-%d %H:%M:%S')
+        (alive | dead).write({'state': 'running', 'date_started': a_minute_ago})
+        # committed "running" by the cron a moment ago, lock not taken yet
+        starting.write({'state': 'running', 'date_started': datetime.utcnow().strftime('%Y-%m-%d %H:%M:%S')})
+        for run in alive | dead:  # their progress rows, as their workers committed them
+            self.env.cr.execute('INSERT INTO %s (run_id, progress, message) VALUES (%%s, 40, %%s)'
+                                % PROGRESS_TABLE, (run.id, 'Forecasting series 1-500 of 800...'))
+        with registry(self.env.cr.dbname).cursor() as worker:  # another server's worker on `alive`
+            worker.execute('SELECT pg_advisory_xact_lock(%s, %s)', (RUN_LOCK, alive.id))
+            Run._cron_process_queue()
+            self.assertEqual((alive.state, dead.state, starting.state), ('running', 'failed', 'running'))
+            self.assertIn('Interrupted', dead.error)
+            self.assertTrue(dead.date_finished)
+            self.assertEqual((alive.progress, alive.progress_message), (40.0, 'Forecasting series 1-500 of 800...'))
+            worker.rollback()  # the worker dies
+        alive.invalidate_cache()
+        self.assertEqual((alive.state, alive.progress, alive.progress_message), ('running', 0.0, ''))
+        Run._cron_process_queue()
+        self.assertEqual(alive.state, 'failed')
+        alive.action_queue()
+        self.assertEqual((alive.progress, alive.progress_message), (0.0, 'Waiting for the background job.'))
 
     def test_progress_is_visible_to_other_transactions(self):
         run = self.make_run()
