@@ -198,6 +198,13 @@ class Web:
         self.idle()
 
     # ------------------------------------------------------------------ forms
+    def open_plan(self, name, status):
+        """Planning > Sales Plans, the plan called `name`, once its status bar shows `status`."""
+        self.menu('sales_mis.menu_sales_mis_plans', 'Sales Plans')
+        self.search(name)
+        self.open_record(name)
+        self.wait_status(status)
+
     def create(self):
         self.page.locator('.o_list_button_add:visible, .o-kanban-button-new:visible').first.click()
         self.page.wait_for_selector('.o_form_view.o_form_editable')

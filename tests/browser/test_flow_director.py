@@ -25,10 +25,7 @@ def test_director_flow(web, admin, server, token, viewport):
     w.app()
 
     # 1. split the plan's target by month (Planning > Sales Plans > Split Target)
-    w.menu('sales_mis.menu_sales_mis_plans', 'Sales Plans')
-    w.search(plan_name)
-    w.open_record(plan_name)
-    w.wait_status('Draft')
+    w.open_plan(plan_name, 'Draft')
     w.button('Split Target')
     w.page.wait_for_selector('.modal:visible .o_form_view')
     w.idle()

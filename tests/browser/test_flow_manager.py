@@ -67,10 +67,7 @@ def test_manager_flow(web, admin, server, token, viewport):
     w.app()
 
     # 1. approve the submitted plan (Planning > Sales Plans)
-    w.menu('sales_mis.menu_sales_mis_plans', 'Sales Plans')
-    w.search(plan_name)
-    w.open_record(plan_name)
-    w.wait_status('Submitted')
+    w.open_plan(plan_name, 'Submitted')
     w.shot('plan-submitted')
     w.button('Approve')
     w.wait_status('Approved')
