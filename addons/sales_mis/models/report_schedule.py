@@ -10,6 +10,7 @@ from odoo import _, api, fields, models
 from odoo.tools import pycompat
 
 from .report_export import REPORT_TYPES
+from .admin_only import admin_only
 
 
 def _lang_selection(model):
@@ -77,6 +78,7 @@ class ReportSchedule(models.Model):
             schedule.last_sent = fields.Datetime.now()  # the mail queue cron sends it
         return True
 
+    @admin_only
     @api.model
     def cron_send_daily(self):
         self.search([]).send()

@@ -11,6 +11,7 @@ from ..reporting.aging import BUCKETS, bucket_sql
 from ..models.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .visible_sql import visible_rows_sql
+from ..models.admin_only import admin_only
 
 BUCKET_LABELS = [
     ('not_due', 'Not Due'),
@@ -88,6 +89,7 @@ class Arrears(models.Model):
     days_61_90 = fields.Float(string='61-90 Days', readonly=True)
     days_over_90 = fields.Float(string='Over 90 Days', readonly=True)
 
+    @admin_only
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -8,6 +8,7 @@ salesperson and team.  Money paid back against a customer refund (red-letter
 invoice) counts negative, so refunds net out.  An invoice reconciled with a
 refund is no collection at all (no money moved)."""
 from odoo import api, fields, models, tools
+from ..models.admin_only import admin_only
 
 
 class Collection(models.Model):
@@ -30,6 +31,7 @@ class Collection(models.Model):
     amount = fields.Float(string='Collected Amount', readonly=True,
                           help='In company currency; negative when money was paid back on a refund.')
 
+    @admin_only
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -5,6 +5,7 @@ the opportunities (record rules on user_id / team_id)."""
 from odoo import api, fields, models, tools
 
 from ..models.competitor import POSITIONS
+from ..models.admin_only import admin_only
 
 
 class CompetitorReport(models.Model):
@@ -34,6 +35,7 @@ class CompetitorReport(models.Model):
     # 100 when won, 0 when lost, empty while open: the average is the win rate of closed deals
     win_rate = fields.Float('Win Rate (%)', readonly=True, group_operator='avg')
 
+    @admin_only
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

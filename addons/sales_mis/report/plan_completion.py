@@ -10,6 +10,7 @@ from odoo import api, fields, models, tools
 
 from ..models.rpc_input import python_record
 from ..models.sales_plan import STATES
+from ..models.admin_only import admin_only
 
 
 class PlanCompletion(models.Model):
@@ -40,6 +41,7 @@ class PlanCompletion(models.Model):
     projected_completion = fields.Float(string='Projected Completion (%)', readonly=True,
                                         group_operator='avg')
 
+    @admin_only
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -10,6 +10,7 @@ from odoo import api, fields, models
 
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
 from ..models.rpc_input import python_record
+from ..models.admin_only import admin_only
 
 #: monthly actuals per salesperson and team, all categories summed (derived from the main view)
 PERSON_TABLE = 'sales_mis_actual_person'
@@ -84,6 +85,7 @@ class SalesActual(models.Model):
               FROM actuals LEFT JOIN product_category pc ON pc.id = actuals.categ_id
         """.replace('{to_company}', self._TO_COMPANY_CURRENCY) % {'rates': rates}
 
+    @admin_only
     @api.model_cr
     def init(self):
         self.env.cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (self._table,))
@@ -109,6 +111,7 @@ class SalesActual(models.Model):
                 self.env.cr.execute('CREATE INDEX {0}_{1} ON {0} (basis, company_id, {2})'
                                     .format(table, number, key))
 
+    @admin_only
     @api.model
     def refresh(self):
         """Recompute the actuals (CONCURRENTLY: readers are never blocked)."""

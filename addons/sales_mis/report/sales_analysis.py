@@ -12,6 +12,7 @@ hourly) and on demand."""
 from odoo import api, fields, models
 
 from ..reporting.trends import growth
+from ..models.admin_only import admin_only
 
 #: the same sums per month, salesperson and team only (~100x smaller): what most pivots ask
 TEAM_TABLE = 'sales_mis_sales_analysis_team'
@@ -47,6 +48,7 @@ class SalesAnalysis(models.Model):
     yoy = fields.Float(string='YoY Growth (%)', readonly=True, group_operator='avg',
                        help='Sales / same month last year - 1, of the sums of the group.')
 
+    @admin_only
     @api.model_cr
     def init(self):
         self.env.cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (self._table,))
@@ -90,6 +92,7 @@ class SalesAnalysis(models.Model):
         self.env.cr.execute('CREATE UNIQUE INDEX {0}_id ON {0} (id)'.format(TEAM_TABLE))
         self.env.cr.execute('CREATE INDEX {0}_month ON {0} (month, team_id)'.format(TEAM_TABLE))
 
+    @admin_only
     @api.model
     def refresh(self):
         self.env.cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % self._table)
@@ -140,6 +143,7 @@ class SalesAnalysisTeam(models.Model):
     country_id = fields.Many2one(store=False)
     state_id = fields.Many2one(store=False)
 
+    @admin_only
     @api.model_cr
     def init(self):
         pass  # made by SalesAnalysis.init from its view

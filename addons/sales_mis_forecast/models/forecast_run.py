@@ -20,6 +20,7 @@ from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models, registry
 from odoo.exceptions import UserError
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 from ..forecasting import run_forecast
 from .forecast_history import monthly_sales_sql
@@ -96,6 +97,7 @@ class ForecastRun(models.Model):
         ('horizon_range', 'CHECK (horizon BETWEEN 1 AND 36)', 'The horizon must be 1 to 36 months.'),
     ]
 
+    @admin_only
     @api.model_cr
     def init(self):
         # progress of running runs, written by a separate committed cursor (see _set_progress)

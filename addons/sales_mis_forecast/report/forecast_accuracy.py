@@ -2,6 +2,7 @@
 """Forecast accuracy over time (G5): every forecast line of every kept run whose
 month is over, beside what was actually sold that month for the same key."""
 from odoo import fields, models, tools
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 from ..models.forecast_history import monthly_sales_sql
 from ..models.forecast_run import LEVELS
@@ -31,6 +32,7 @@ class ForecastAccuracy(models.Model):
     inside_80 = fields.Float(string='Inside 80% Interval (%)', readonly=True, group_operator='avg')
     inside_95 = fields.Float(string='Inside 95% Interval (%)', readonly=True, group_operator='avg')
 
+    @admin_only
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         sales = monthly_sales_sql(

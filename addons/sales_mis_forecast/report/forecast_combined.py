@@ -3,6 +3,7 @@
 salesperson: the statistical mean of the latest done company- or team-level run,
 the weighted pipeline, commit, best case and the manager adjustments."""
 from odoo import fields, models, tools
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 
 class ForecastCombined(models.Model):
@@ -24,6 +25,7 @@ class ForecastCombined(models.Model):
     best_case_amount = fields.Float(string='Best Case', readonly=True)
     adjustment_amount = fields.Float(string='Manager Adjustments', readonly=True)
 
+    @admin_only
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""

@@ -2,6 +2,7 @@
 """Pipeline forecast (G3): open (and won) opportunities by expected closing month,
 expected revenue x probability, split by forecast category."""
 from odoo import fields, models, tools
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 from ..models.crm_lead import FORECAST_CATEGORIES
 
@@ -28,6 +29,7 @@ class PipelineForecast(models.Model):
     best_case_amount = fields.Float(string='Best Case', readonly=True,
                                     help='Closed, commit and best case opportunities.')
 
+    @admin_only
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""

@@ -3,6 +3,7 @@
 a month that is over, beside the sales of that month (confirmed orders net of
 refunds, as the statistical forecasts use) of the same team and salesperson."""
 from odoo import fields, models, tools
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 from ..models.forecast_history import monthly_sales_sql
 
@@ -24,6 +25,7 @@ class SnapshotAccuracy(models.Model):
     actual = fields.Float(string='Actual Sales', readonly=True)
     error = fields.Float(string='Actual - Weighted', readonly=True)
 
+    @admin_only
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         sales = monthly_sales_sql(

@@ -8,6 +8,7 @@ else the system parameter `sales_mis_forecast.default_lead_days` (30).  Demand o
 the lead time sums the forecast months from the current one, the last month pro rata
 (a month counts as 30 days)."""
 from odoo import fields, models, tools
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 DEFAULT_LEAD_DAYS_PARAM = 'sales_mis_forecast.default_lead_days'
 
@@ -28,6 +29,7 @@ class StockWarning(models.Model):
     incoming = fields.Float(readonly=True)
     shortfall = fields.Float(readonly=True, help='Forecast demand over the lead time minus on hand and incoming.')
 
+    @admin_only
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
