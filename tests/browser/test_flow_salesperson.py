@@ -1,6 +1,6 @@
 """Salesperson's day in the web client: log a customer visit with a next step, see the
 to-do it made, create an opportunity, make a quotation and confirm it into a sales order."""
-from conftest import today_us
+from .conftest import today_us
 
 
 def test_salesperson_flow(web, admin, token, viewport):
