@@ -29,6 +29,7 @@ FIXES = {
     'qweb_line_ranges': ast_fixes.qweb_line_ranges,
     'safe_eval_opcodes': odoo_fixes.safe_eval_opcodes,
     'hide_bridge_addons': odoo_fixes.hide_bridge_addons,
+    'no_addon_preload': odoo_fixes.no_addon_preload,
 }
 
 _applied = []

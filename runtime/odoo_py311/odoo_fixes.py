@@ -112,3 +112,15 @@ def hide_bridge_addons():
         module_module.module_manifest = module_manifest
 
     when_imported('odoo.modules.module', patch_module)
+
+
+def no_addon_preload():
+    """Odoo 11's web layer imports every addon on the first HTTP request, in that request's
+    thread, while the main thread may still be importing the same addons to build the
+    registry. Under Python 3's per-module import locks one of them can get a half-imported
+    addon and build a registry without its last models ("Model 'sales_mis.plan.split' does
+    not exist in registry", then "Object ... doesn't exist" for the server's life; seen when
+    a test polled a starting server). Odoo 11 documents ODOO_PRELOAD_ADDONS=no for this in
+    http.Root.load_addons, and later versions never preload: the registry imports the
+    installed addons, controllers included. An explicit ODOO_PRELOAD_ADDONS wins."""
+    os.environ.setdefault('ODOO_PRELOAD_ADDONS', 'no')

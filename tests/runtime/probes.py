@@ -114,7 +114,16 @@ def probe_bridge_addons_hidden(db):
     modules = module.get_modules()
     assert 'sale_management' in modules and 'sales_mis' in modules
     assert 'sale_timesheet' not in modules, 'bridge addon sale_timesheet is visible'
-    odoo.http.Root().load_addons()  # imports every addon with static files
+    os.environ['ODOO_PRELOAD_ADDONS'] = 'yes'  # Odoo 11's default: import every addon with static files
+    odoo.http.Root().load_addons()
+
+
+def probe_addons_imported_by_registry_only(db):
+    import odoo
+    odoo.tools.config.parse_config(['-c', os.environ['SALES_MIS_TEST_CONF']])
+    odoo.http.Root().load_addons()  # what the first HTTP request of a server does
+    assert 'odoo.addons.sales_mis' not in sys.modules, \
+        'the first request imported the addons outside the registry lock'
 
 
 def _free_port():

@@ -25,12 +25,14 @@ NEEDED_BY = {
     'qweb_line_ranges': ('qweb_render', 'line range'),
     'safe_eval_opcodes': ('safe_eval_domain', 'forbidden opcode'),
     'hide_bridge_addons': ('bridge_addons_hidden', 'sale_timesheet'),
+    'no_addon_preload': ('addons_imported_by_registry_only', 'outside the registry'),
 }
 
 
 def run_probe(probe, disabled=''):
     env = dict(os.environ, ODOO_PY311_DISABLE=disabled)
-    env.pop('PGOPTIONS', None)  # set by this process's own layer; the probe's decides
+    for variable in ('PGOPTIONS', 'ODOO_PRELOAD_ADDONS'):
+        env.pop(variable, None)  # set by this process's own layer; the probe's decides
     result = subprocess.run([sys.executable, PROBES, probe, os.environ['SALES_MIS_TEST_DB']],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=240)
     return result.returncode, result.stdout.decode(errors='replace')
