@@ -122,5 +122,10 @@ def test_manager_flow(web, admin, server, token, viewport):
     assert lines
     rows.nth(lines - 1).wait_for()
     assert rows.count() == lines, (rows.count(), lines)
+    # each row (a card on a phone) names its salesperson
+    people = server.login('manager')('sales_mis.scorecard.line', 'search_read',
+                                     [('scorecard_id.name', '=', '2026 Q1')], ['user_id'])
+    shown = w.text('.o_form_view .o_field_one2many[name="line_ids"]')
+    assert all(line['user_id'][1] in shown for line in people), (people, shown)
     assert '2026 Q1' in w.text('.o_form_view .oe_title')
     w.shot('scorecard')
