@@ -301,6 +301,11 @@ class Web:
         path = os.path.join(SHOTS, '%s-%s-%02d-%s.png' % (self.role, self.viewport, self.step,
                                                           re.sub(r'[^a-z0-9]+', '-', name.lower())))
         self.page.screenshot(path=path)
+        if self.phone:  # forms and their chatter fit a phone's width (addons/sales_mis/static/src/less/phone.less)
+            wide = self.page.evaluate("""() => [...document.querySelectorAll('.o_form_sheet, .o_chatter')]
+                .filter(e => e.offsetParent && e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => e.className + ' ' + Math.round(e.getBoundingClientRect().width) + 'px')""")
+            assert not wide, 'wider than the phone at step %s: %s (see %s)' % (name, wide, path)
         return path
 
 
