@@ -44,9 +44,21 @@ matrix: setup
 
 ## Fault scenarios on a fresh test database: kill -9 during an offline import and during forecast
 ## runs, PostgreSQL restarted under a running server (private cluster); prints each outcome.
-.PHONY: faults fuzz
+.PHONY: faults fuzz backup-check api-docs
 faults: setup
 	@$(PY) bin/sales-mis test tests/faults -s -q -p no:warnings
+
+## Bad-input properties (hypothesis) with 50 examples each (4 inside `make test`); prints what each covered.
+fuzz: setup
+	@SALES_MIS_FUZZ_EXAMPLES=$${SALES_MIS_FUZZ_EXAMPLES:-50} $(PY) bin/sales-mis test tests/test_fuzz_common.py tests/test_fuzz_rpc.py tests/test_fuzz_create_write.py tests/test_fuzz_visit_import_rpc.py tests/test_fuzz_regressions.py addons/sales_mis/tests/test_visit_import_fuzz.py -s -q -p no:warnings
+
+## Backup of a fresh test database, restored under a new name, every table and file compared (prints the counts).
+backup-check: setup
+	@$(PY) bin/sales-mis test tests/test_backup_restore.py -s -q -p no:warnings
+
+## Every example of docs/api.md run against a test server.
+api-docs: setup
+	@$(PY) bin/sales-mis test tests/test_api_docs.py -s -q -p no:warnings
 
 ## Odoo shell on the run database.
 shell: setup
@@ -55,7 +67,3 @@ shell: setup
 ## Regenerate the .pot templates of both addons from the run database.
 pot: setup
 	@$(PY) bin/sales-mis pot
-
-## Bad-input properties (hypothesis) with 50 examples each (4 inside `make test`); prints what each covered.
-fuzz: setup
-	@SALES_MIS_FUZZ_EXAMPLES=$${SALES_MIS_FUZZ_EXAMPLES:-50} $(PY) bin/sales-mis test tests/test_fuzz_common.py tests/test_fuzz_rpc.py tests/test_fuzz_create_write.py tests/test_fuzz_visit_import_rpc.py tests/test_fuzz_regressions.py addons/sales_mis/tests/test_visit_import_fuzz.py -s -q -p no:warnings
