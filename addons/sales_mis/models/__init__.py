@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 from . import rpc_input
 from . import res_company
+from . import workflow_mixin
 from . import sales_plan
 from . import sales_plan_line
 from . import kpi_scorecard
