@@ -87,7 +87,12 @@ class WorkflowMixin(models.AbstractModel):
     @api.multi
     def write(self, values):
         if self._workflow_guarded():
-            for state in set(self._workflow_states().values()):
+            refused = rules.refused_fields(self._workflow, None, values)  # protected in any state
+            if refused:
+                self._workflow_refuse(refused, None)
+            # the states are read only when some state freezes the document: everyday writes of
+            # a model without frozen states (sale.order) cost nothing more
+            for state in set(self._workflow_states().values()) if self._workflow.frozen_states else ():
                 refused = rules.refused_fields(self._workflow, state, values)
                 if refused:
                     self._workflow_refuse(refused, state)
