@@ -66,7 +66,7 @@ class SalesContract(models.Model):
     date_end = fields.Date(string='End Date', track_visibility='onchange')
     payment_term_id = fields.Many2one('account.payment.term', string='Payment Terms', track_visibility='onchange')
     terms = fields.Text(string='Terms and Conditions')
-    state = fields.Selection(CONTRACT_STATES, string='Status', required=True, default='draft', copy=False,
+    state = fields.Selection(CONTRACT_STATES, string='Status', required=True, default='draft', copy=False, readonly=True,
                              track_visibility='onchange')
     order_ids = fields.One2many('sale.order', 'contract_id', string='Orders')
     order_count = fields.Integer(string='Orders', compute='_compute_fulfilment')
