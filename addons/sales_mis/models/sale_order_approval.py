@@ -113,7 +113,9 @@ class SaleOrder(models.Model):
                 money(values['receivable']), money(values['exposure']), money(values['limit']))
         return _('The customer has %s of overdue invoices.') % money(values['overdue'])
 
-    @api.depends('amount_total', 'order_line.discount', 'partner_id', 'approval_state', 'approval_amount', 'state')
+    @api.depends('amount_total', 'order_line.discount', 'order_line.price_unit', 'order_line.product_uom_qty',
+                 'order_line.product_id', 'order_line.tax_id', 'partner_id', 'user_id', 'team_id', 'state',
+                 'approval_state', 'approval_amount', 'approval_fingerprint')
     def _compute_approval(self):
         open_orders = self.filtered(lambda o: o.state in ('draft', 'sent'))
         facts = open_orders._approval_facts() if open_orders else {}

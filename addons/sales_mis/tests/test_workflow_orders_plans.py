@@ -67,6 +67,10 @@ class TestOrderApprovalIntegrity(OrderCase):
 
     def test_an_untouched_approval_confirms(self):
         order = self.approved_order()
+        tracked = order.sudo().message_ids.mapped('tracking_value_ids').filtered(
+            lambda t: t.field == 'approval_state' and t.new_value_char == 'Approved')
+        self.assertEqual(tracked.mapped('mail_message_id.author_id'), self.director.partner_id,
+                         'the approver signs the approval, not the system it writes as')
         order.sudo(self.salesperson).action_confirm()
         self.assertEqual(order.state, 'sale')
 
