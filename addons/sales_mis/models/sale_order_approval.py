@@ -139,9 +139,10 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------ what was approved
 
     def _approval_fingerprints(self):
-        """{order id: fingerprint of its current terms}; the lines of all orders are read together."""
+        """{order id: fingerprint of its current terms}; the lines of all orders are read together,
+        as the system: the digest must not depend on what the reader may see (taxes, products)."""
         result = {}
-        for order in self:
+        for order in self.sudo():
             lines = [rules.LineTerms(line.product_id.id, line.product_uom.id, line.product_uom_qty,
                                      line.price_unit, line.discount, tuple(line.tax_id.ids))
                      for line in order.order_line]
