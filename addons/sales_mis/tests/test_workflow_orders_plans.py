@@ -65,6 +65,15 @@ class TestOrderApprovalIntegrity(OrderCase):
             'product_id': self.product_b.id, 'product_uom_qty': 1, 'price_unit': 0.0, 'tax_id': [(6, 0, [])]})]})
         self.assertEqual(order.approval_state, 'none', 'a free extra line changes what is delivered')
 
+    def test_deleting_a_free_line_voids_the_approval(self):
+        order = self.quotation(self.salesperson, qty=100, price=600.0)
+        order.sudo(self.salesperson).write({'order_line': [(0, 0, {
+            'product_id': self.product_b.id, 'product_uom_qty': 5, 'price_unit': 0.0, 'tax_id': [(6, 0, [])]})]})
+        order.sudo(self.director).action_approve('with the free valves')
+        order.order_line.filtered(lambda l: l.product_id == self.product_b).sudo(self.salesperson).unlink()
+        self.assertEqual(order.amount_total, 60000.0)
+        self.assert_blocked(order)
+
     def test_an_untouched_approval_confirms(self):
         order = self.approved_order()
         tracked = order.sudo().message_ids.mapped('tracking_value_ids').filtered(
