@@ -156,7 +156,6 @@ class WorkflowMixin(models.AbstractModel):
         return self.sudo().with_context(clean).write(values)
 
 
-
 class MailThread(models.AbstractModel):
     """The caller of a transition as the author of its chatter lines. On mail.thread itself, not
     on the mixin: mail.thread's message_post does not call super, so an override in a mixin
