@@ -11,6 +11,8 @@ ZH = {
     'Digest of what was approved (customer, salesperson, team, currency, total and lines); any change voids '
     'the approval.':
         '审核时订单内容（客户、销售员、团队、币种、总额和明细行）的摘要；任何改动都会使审核失效。',
+    'Needs approval and has no valid one (none yet, rejected, or the order changed since).':
+        '需要审核但没有有效的审核（尚未审核、已被驳回，或审核后订单有改动）。',
     # workflow_mixin.py (the mechanism's messages, not yet in zh_CN.po)
     '%s in status "%s" can no longer be changed (%s). Use its buttons to move it on, or ask for it to be '
     'sent back.':

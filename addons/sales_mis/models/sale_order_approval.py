@@ -62,7 +62,7 @@ class SaleOrder(models.Model):
     approval_required = fields.Boolean(string='Needs Approval', compute='_compute_approval')
     approval_blocking = fields.Boolean(
         string='Blocked Until Approved', compute='_compute_approval', search='_search_approval_blocking',
-        help='Needs approval and has no valid one (none yet, rejected, or the total changed since).')
+        help='Needs approval and has no valid one (none yet, rejected, or the order changed since).')
 
     # ------------------------------------------------------------------ facts and reasons
 
@@ -294,8 +294,9 @@ class SaleOrderLine(models.Model):
 
     @api.multi
     def write(self, values):
+        orders = self.mapped('order_id')  # a line moved away changes the order it leaves, too
         result = super(SaleOrderLine, self).write(values)
-        self.mapped('order_id')._void_changed_approvals()
+        (orders | self.mapped('order_id'))._void_changed_approvals()
         return result
 
     @api.multi

@@ -74,6 +74,16 @@ class TestOrderApprovalIntegrity(OrderCase):
         self.assertEqual(order.amount_total, 60000.0)
         self.assert_blocked(order)
 
+    def test_moving_a_line_to_another_order_voids_the_order_it_leaves(self):
+        order = self.quotation(self.salesperson, qty=100, price=600.0)
+        order.sudo(self.salesperson).write({'order_line': [(0, 0, {
+            'product_id': self.product_b.id, 'product_uom_qty': 5, 'price_unit': 0.0, 'tax_id': [(6, 0, [])]})]})
+        order.sudo(self.director).action_approve('with the free valves')
+        other = self.quotation(self.salesperson)
+        order.order_line.filtered(lambda l: l.product_id == self.product_b).sudo(self.salesperson).write(
+            {'order_id': other.id})
+        self.assert_blocked(order)
+
     def test_an_untouched_approval_confirms(self):
         order = self.approved_order()
         tracked = order.sudo().message_ids.mapped('tracking_value_ids').filtered(
