@@ -21,6 +21,10 @@ ROLES = ('salesperson', 'manager', 'director')
 CLEAR_FAULT_CODES = {2, 3, 4}
 
 
+#: the workflow mechanism (addons/sales_mis/models/workflow_mixin.py)
+WORKFLOW_MIXIN = 'sales_mis.workflow.mixin'
+
+
 def source_inventory():
     """{(model, method)} of every public method defined in the models, wizards and reports
     of sales_mis and sales_mis_forecast (create/write/unlink included: they are overridden)."""
@@ -32,7 +36,7 @@ def source_inventory():
     for path in sorted(paths):
         tree = ast.parse(open(path, encoding='utf-8').read())
         for cls in (node for node in tree.body if isinstance(node, ast.ClassDef)):
-            model = None
+            model, guarded = None, False
             for statement in cls.body:
                 if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
                     target, value = statement.targets[0].id, statement.value
@@ -40,9 +44,15 @@ def source_inventory():
                         model = value.value
                     elif target == '_inherit' and model is None and isinstance(value, ast.Constant):
                         model = value.value
+                    if target == '_inherit' and isinstance(value, ast.List):
+                        guarded |= any(isinstance(item, ast.Constant) and item.value == WORKFLOW_MIXIN
+                                       for item in value.elts)
             for function in cls.body:
                 if isinstance(function, ast.FunctionDef) and not function.name.startswith('_') and model:
                     found.add((model, function.name))
+            if guarded and model:
+                # the workflow mixin's create/write/unlink guard every model that inherits it
+                found.update((model, method) for method in ('create', 'write', 'unlink'))
     return found
 
 

@@ -37,6 +37,7 @@ def ctx(server, test_db):
                                     and not SKIPPED_FIELDS.match(name) and spec['type'] != 'binary'}
     context['product'] = admin('product.product', 'search', [('sale_ok', '=', True)], limit=1)[0]
     context['scheme'] = (admin('sales_mis.commission.scheme', 'search', [], limit=1) or [MISSING])[0]
+    context['report_types'] = admin('sales_mis.report.type', 'search', [], limit=1)
     context['foreign'] = {  # a record of the other company, where it has one
         model: admin(model, 'search', [('company_id', '=', context['other_company'])], limit=1)
         for model in ('crm.team', 'res.partner', 'sales_mis.plan', 'sale.order')}
@@ -61,6 +62,9 @@ def base_values(ctx, model, data):
         'crm.lead': ('salesperson', {'name': 'Fuzz lead', 'type': 'opportunity', 'partner_id': partner}),
         'sales_mis.commission.statement': ('manager', {'user_id': users['salesperson'], 'scheme_id': ctx['scheme'],
                                                        'date_from': str(today), 'date_to': str(today)}),
+        'sales_mis.report.schedule': ('manager', {'name': 'Fuzz schedule',
+                                                  'report_type_ids': [(6, 0, ctx['report_types'])]}),
+        'sales_mis_forecast.run': ('manager', {'name': 'Fuzz run', 'level': 'company', 'horizon': 3}),
         'sales_mis_forecast.adjustment': ('manager', {'amount': 100.0, 'comment': 'Fuzz', 'level': 'salesperson',
                                                       'user_id': users['salesperson'], 'date': '2031-01-01'}),
     }[model]

@@ -9,6 +9,7 @@ import base64
 from odoo import _, api, fields, models
 from odoo.tools import pycompat
 
+from ..workflow_logic.rules import Transition, WorkflowSpec
 from .report_export import REPORT_TYPES
 from .admin_only import admin_only
 
@@ -32,8 +33,11 @@ class ReportType(models.Model):
 class ReportSchedule(models.Model):
     _name = 'sales_mis.report.schedule'
     _description = 'Scheduled Sales Reports'
-    _inherit = ['mail.thread']
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread']
     _order = 'name'
+    # no states: only "last sent" is the schedule's own record of what it did
+    _workflow = WorkflowSpec(state_field='active', protected={'last_sent'}, transitions=[
+        Transition('send', (True, False), None, 'whoever may write the schedule; the daily cron')])
 
     name = fields.Char(string='Name', required=True, track_visibility='onchange')
     active = fields.Boolean(default=True, track_visibility='onchange')
@@ -75,7 +79,7 @@ class ReportSchedule(models.Model):
                 'attachment_ids': [(6, 0, attachments.ids)],
                 'auto_delete': True,
             })
-            schedule.last_sent = fields.Datetime.now()  # the mail queue cron sends it
+            schedule._workflow_transition({'last_sent': fields.Datetime.now()})  # the mail queue cron sends it
         return True
 
     @admin_only

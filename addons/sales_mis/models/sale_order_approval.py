@@ -2,13 +2,19 @@
 """Order approval 订单审核 (D4): a quotation over the company's amount or discount threshold, or
 for a customer over the credit limit or with overdue debt, is confirmed only after a manager of
 its team approves it. The rules are in order_logic/approval.py; this is the ORM glue: facts read
-in bulk, the request as an activity for the team leader, the decision tracked in the chatter."""
+in bulk, the request as an activity for the team leader, the decision tracked in the chatter.
+
+The approval fields follow the workflow mechanism (models/workflow_mixin.py): only the
+Request/Approve/Reject buttons write them, whatever the caller's context. An approval is bound
+to what was approved by a fingerprint of the order's terms (order_logic/approval.py); any
+change of them voids it."""
 from collections import defaultdict
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..order_logic import approval as rules
+from ..workflow_logic.rules import Transition, WorkflowSpec
 
 APPROVAL_STATES = [
     ('none', 'Not Requested'),
@@ -18,14 +24,26 @@ APPROVAL_STATES = [
 ]
 
 #: fields only the approval buttons write
-APPROVAL_FIELDS = {'approval_state', 'approval_amount', 'approval_user_id', 'approval_date', 'approval_comment'}
+APPROVAL_FIELDS = {'approval_state', 'approval_amount', 'approval_user_id', 'approval_date', 'approval_comment',
+                   'approval_fingerprint'}
 
-#: a context key the approval code sets when it writes APPROVAL_FIELDS itself
-_APPROVAL_WRITE = 'sales_mis_approval_write'
+#: the order's approval in the workflow table; Odoo's own `state` (quotation -> sale) stays Odoo's
+ORDER_APPROVAL_WORKFLOW = WorkflowSpec(
+    state_field='approval_state', protected=APPROVAL_FIELDS, transitions=[
+        Transition('action_request_approval', ('none', 'rejected', 'requested'), 'requested',
+                   'whoever may write the order, when it needs approval'),
+        Transition('action_approve', ('none', 'requested', 'rejected'), 'approved',
+                   'the leader of the order\'s team or a director, never its salesperson'),
+        Transition('action_reject', ('none', 'requested', 'rejected'), 'rejected', 'as action_approve'),
+        Transition('_void_changed_approvals', ('approved',), 'none',
+                   'the system, when the approved terms of a quotation change'),
+    ])
 
 
 class SaleOrder(models.Model):
-    _inherit = 'sale.order'
+    _name = 'sale.order'
+    _inherit = ['sale.order', 'sales_mis.workflow.mixin']
+    _workflow = ORDER_APPROVAL_WORKFLOW
 
     approval_state = fields.Selection(APPROVAL_STATES, string='Approval', default='none', required=True,
                                       copy=False, readonly=True, track_visibility='onchange')
@@ -36,12 +54,15 @@ class SaleOrder(models.Model):
     approval_date = fields.Datetime(string='Approval Date', copy=False, readonly=True)
     approval_comment = fields.Text(string='Approval Comment', copy=False, readonly=True,
                                    track_visibility='onchange')
+    approval_fingerprint = fields.Char(string='Approved Terms', copy=False, readonly=True,
+                                       help='Digest of what was approved (customer, salesperson, team, '
+                                            'currency, total and lines); any change voids the approval.')
     approval_reasons = fields.Text(string='Approval Reasons', compute='_compute_approval',
                                    help='Why this order needs a manager\'s approval before confirmation.')
     approval_required = fields.Boolean(string='Needs Approval', compute='_compute_approval')
     approval_blocking = fields.Boolean(
         string='Blocked Until Approved', compute='_compute_approval', search='_search_approval_blocking',
-        help='Needs approval and has no valid one (none yet, rejected, or the total changed since).')
+        help='Needs approval and has no valid one (none yet, rejected, or the order changed since).')
 
     # ------------------------------------------------------------------ facts and reasons
 
@@ -92,19 +113,20 @@ class SaleOrder(models.Model):
                 money(values['receivable']), money(values['exposure']), money(values['limit']))
         return _('The customer has %s of overdue invoices.') % money(values['overdue'])
 
-    @api.depends('amount_total', 'order_line.discount', 'partner_id', 'approval_state', 'approval_amount', 'state')
+    @api.depends('amount_total', 'order_line.discount', 'order_line.price_unit', 'order_line.product_uom_qty',
+                 'order_line.product_id', 'order_line.tax_id', 'partner_id', 'user_id', 'team_id', 'state',
+                 'approval_state', 'approval_amount', 'approval_fingerprint')
     def _compute_approval(self):
         open_orders = self.filtered(lambda o: o.state in ('draft', 'sent'))
         facts = open_orders._approval_facts() if open_orders else {}
+        holding = open_orders._approvals_holding()
         for order in self:
             reasons = []
             if order.id in facts:
                 reasons = rules.approval_reasons(facts[order.id], order._approval_policy())
             order.approval_reasons = '\n'.join('• ' + order._approval_reason_text(r) for r in reasons)
             order.approval_required = bool(reasons)
-            approved = order.approval_state == 'approved' and rules.approval_still_valid(
-                order.approval_amount, order.amount_total)
-            order.approval_blocking = bool(reasons) and not approved
+            order.approval_blocking = bool(reasons) and order.id not in holding
 
     def _search_approval_blocking(self, operator, value):
         if operator not in ('=', '!=') or not isinstance(value, bool):
@@ -114,10 +136,28 @@ class SaleOrder(models.Model):
         wanted = (operator == '=') == value
         return [('id', 'in' if wanted else 'not in', blocked.ids)]
 
-    # ------------------------------------------------------------------ workflow
+    # ------------------------------------------------------------------ what was approved
 
-    def _approval_write(self, values):
-        return super(SaleOrder, self.with_context(**{_APPROVAL_WRITE: True})).write(values)
+    def _approval_fingerprints(self):
+        """{order id: fingerprint of its current terms}; the lines of all orders are read together,
+        as the system: the digest must not depend on what the reader may see (taxes, products)."""
+        result = {}
+        for order in self.sudo():
+            lines = [rules.LineTerms(line.product_id.id, line.product_uom.id, line.product_uom_qty,
+                                     line.price_unit, line.discount, tuple(line.tax_id.ids))
+                     for line in order.order_line]
+            result[order.id] = rules.approval_fingerprint(rules.OrderTerms(
+                order.partner_id.id, order.user_id.id, order.team_id.id, order.company_id.id,
+                order.currency_id.id, order.amount_total, lines))
+        return result
+
+    def _approvals_holding(self):
+        """Ids of the orders among these whose approval still covers their terms."""
+        approved = self.filtered(lambda o: o.approval_state == 'approved')
+        current = approved._approval_fingerprints() if approved else {}
+        return {order.id for order in approved if rules.approval_holds(order.approval_fingerprint, current[order.id])}
+
+    # ------------------------------------------------------------------ workflow
 
     @api.multi
     def action_request_approval(self):
@@ -129,7 +169,7 @@ class SaleOrder(models.Model):
             if not leader:
                 raise UserError(_('The sales team of order %s has no team leader to approve it. '
                                   'Ask your administrator to set one on the team.') % order.name)
-            order._approval_write({'approval_state': 'requested', 'approval_comment': False})
+            order._workflow_transition({'approval_state': 'requested', 'approval_comment': False})
             self.env['mail.activity'].sudo().create({
                 'res_model_id': self.env['ir.model']._get_id('sale.order'), 'res_id': order.id,
                 'activity_type_id': todo.id, 'user_id': leader.id,
@@ -169,10 +209,12 @@ class SaleOrder(models.Model):
     @api.multi
     def action_approve(self, comment=False):
         self._check_may_approve()
+        fingerprints = self._approval_fingerprints()
         for order in self:
-            order._approval_write({'approval_state': 'approved', 'approval_amount': order.amount_total,
-                                   'approval_user_id': self.env.uid, 'approval_date': fields.Datetime.now(),
-                                   'approval_comment': comment or False})
+            order._workflow_transition({
+                'approval_state': 'approved', 'approval_amount': order.amount_total,
+                'approval_fingerprint': fingerprints[order.id], 'approval_user_id': self.env.uid,
+                'approval_date': fields.Datetime.now(), 'approval_comment': comment or False})
         self._close_approval_activities(_('Approved. %s') % (comment or ''))
         return True
 
@@ -181,8 +223,9 @@ class SaleOrder(models.Model):
         if not (comment or '').strip():
             raise UserError(_('Please say why the order is rejected, so the salesperson can act on it.'))
         self._check_may_approve()
-        self._approval_write({'approval_state': 'rejected', 'approval_amount': 0.0, 'approval_user_id': self.env.uid,
-                              'approval_date': fields.Datetime.now(), 'approval_comment': comment})
+        self._workflow_transition({'approval_state': 'rejected', 'approval_amount': 0.0, 'approval_fingerprint': False,
+                                   'approval_user_id': self.env.uid, 'approval_date': fields.Datetime.now(),
+                                   'approval_comment': comment})
         self._close_approval_activities(_('Rejected: %s') % comment)
         return True
 
@@ -192,8 +235,7 @@ class SaleOrder(models.Model):
         if self.env.uid != SUPERUSER_ID:
             for order in self.filtered('approval_blocking'):
                 if order.approval_state == 'approved':
-                    why = _('It was approved for a total of %s, but the total is now %s: request approval again.') % (
-                        order.approval_amount, order.amount_total)
+                    why = _('It was approved, but the order has changed since: request approval again.')
                 elif order.approval_state == 'requested':
                     why = _('Approval has been requested and is waiting for the team manager.')
                 elif order.approval_state == 'rejected':
@@ -206,28 +248,39 @@ class SaleOrder(models.Model):
 
     # ------------------------------------------------------------------ integrity
 
+    # the approval fields are guarded by sales_mis.workflow.mixin; called here first, because on
+    # sale.order the mixin comes after Odoo's own overrides
+
     @api.model
     def create(self, values):
-        if APPROVAL_FIELDS & set(values) and not self.env.context.get(_APPROVAL_WRITE):
-            raise AccessError(_('The approval of an order is set by its Approve and Reject buttons only.'))
+        self._workflow_check_create(values)
         return super(SaleOrder, self).create(values)
 
     @api.multi
     def write(self, values):
-        if APPROVAL_FIELDS & set(values) and not self.env.context.get(_APPROVAL_WRITE):
-            raise AccessError(_('The approval of an order is set by its Approve and Reject buttons only.'))
+        self._workflow_check_write(values)
         result = super(SaleOrder, self).write(values)
-        self._void_changed_approvals()
+        if not APPROVAL_FIELDS.issuperset(values):
+            self._void_changed_approvals()
         return result
 
     def _void_changed_approvals(self):
-        """An approval covers one total: once the total changes, the order needs approving again."""
-        changed = self.filtered(lambda o: o.approval_state == 'approved' and o.state in ('draft', 'sent')
-                                and not rules.approval_still_valid(o.approval_amount, o.amount_total))
-        for order in changed:
-            order._approval_write({'approval_state': 'none'})
-            order.message_post(body=_('Approval withdrawn: the total changed from %s to %s after it was approved.')
-                               % (order.approval_amount, order.amount_total))
+        """An approval covers the terms it was given for: once any of them changes, the quotation
+        needs approving again. Only approved quotations are fingerprinted (no cost for others)."""
+        approved = self.filtered(lambda o: o.approval_state == 'approved' and o.state in ('draft', 'sent'))
+        if not approved:
+            return
+        holding = approved._approvals_holding()
+        changed = approved.filtered(lambda o: o.id not in holding)
+        if not changed:
+            return
+        # a consequence of a change the caller was allowed to make, and it only takes away
+        changed._workflow_consequence({'approval_state': 'none', 'approval_fingerprint': False})
+        author = self.env.user.partner_id.id
+        for order in changed.sudo():
+            order.message_post(author_id=author, body=_(
+                'Approval withdrawn: the order changed after it was approved (customer, salesperson, team, '
+                'lines, prices, discounts, taxes or total).'))
 
 
 class SaleOrderLine(models.Model):
@@ -241,6 +294,14 @@ class SaleOrderLine(models.Model):
 
     @api.multi
     def write(self, values):
+        orders = self.mapped('order_id')  # a line moved away changes the order it leaves, too
         result = super(SaleOrderLine, self).write(values)
-        self.mapped('order_id')._void_changed_approvals()
+        (orders | self.mapped('order_id'))._void_changed_approvals()
+        return result
+
+    @api.multi
+    def unlink(self):
+        orders = self.mapped('order_id')
+        result = super(SaleOrderLine, self).unlink()
+        orders.exists()._void_changed_approvals()
         return result

@@ -3,13 +3,17 @@
 fulfilled: ordered, delivered, invoiced and paid, untaxed and net of credit notes (D5).
 
 Fulfilment sums the stored tracking amounts of the linked confirmed orders with one read_group
-for all contracts on screen (sale_order_tracking.py keeps those amounts current)."""
+for all contracts on screen (sale_order_tracking.py keeps those amounts current).
+
+The status follows the workflow mechanism (models/workflow_mixin.py): only the buttons move it,
+whatever the caller's context; a closed or cancelled contract no longer changes."""
 from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..order_logic.tracking import percent
+from ..workflow_logic.rules import Transition, WorkflowSpec
 
 CONTRACT_STATES = [
     ('draft', 'Draft'),
@@ -17,6 +21,14 @@ CONTRACT_STATES = [
     ('closed', 'Closed'),
     ('cancel', 'Cancelled'),
 ]
+
+CONTRACT_WORKFLOW = WorkflowSpec(
+    protected={'state'}, frozen_states=('closed', 'cancel'), deletable_states=('draft', 'cancel'), transitions=[
+        Transition('action_activate', ('draft',), 'active', 'whoever may write the contract, once it has a value'),
+        Transition('action_close', ('active',), 'closed', 'whoever may write the contract'),
+        Transition('action_cancel', ('draft', 'active'), 'cancel', 'whoever may write the contract'),
+        Transition('action_draft', ('cancel',), 'draft', 'whoever may write the contract'),
+    ])
 
 #: contract field <- sum of this sale.order field over the contract's confirmed orders
 _FULFILMENT = {
@@ -30,8 +42,9 @@ _FULFILMENT = {
 class SalesContract(models.Model):
     _name = 'sales_mis.contract'
     _description = 'Sales Contract'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread', 'mail.activity.mixin']
     _order = 'date_signed desc, id desc'
+    _workflow = CONTRACT_WORKFLOW
 
     name = fields.Char(string='Contract Number', required=True, copy=False, readonly=True, index=True,
                        default=lambda self: _('New'))
@@ -53,7 +66,7 @@ class SalesContract(models.Model):
     date_end = fields.Date(string='End Date', track_visibility='onchange')
     payment_term_id = fields.Many2one('account.payment.term', string='Payment Terms', track_visibility='onchange')
     terms = fields.Text(string='Terms and Conditions')
-    state = fields.Selection(CONTRACT_STATES, string='Status', required=True, default='draft', copy=False,
+    state = fields.Selection(CONTRACT_STATES, string='Status', required=True, default='draft', copy=False, readonly=True,
                              track_visibility='onchange')
     order_ids = fields.One2many('sale.order', 'contract_id', string='Orders')
     order_count = fields.Integer(string='Orders', compute='_compute_fulfilment')
@@ -120,7 +133,7 @@ class SalesContract(models.Model):
                 raise UserError(_('Contract %s is %s; it cannot go to %s from there.') % (
                     contract.name, dict(self._fields['state']._description_selection(self.env))[contract.state],
                     dict(self._fields['state']._description_selection(self.env))[state]))
-        self.write({'state': state})
+        self._workflow_transition({'state': state})
         return True
 
     @api.multi

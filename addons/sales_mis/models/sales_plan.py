@@ -2,23 +2,37 @@
 """Sales plans 销售计划 (A1, A3): a target for a period and scope, split into a
 tree of plan lines, approved through draft -> submitted -> approved -> locked.
 
-An approved plan is read-only; re-planning copies it into a new revision and
-the old revision stays readable (it stops being the current one when the new
-revision is approved)."""
+A submitted, approved or locked plan is read-only; re-planning copies it into a
+new revision and the old revision stays readable (it stops being the current one
+when the new revision is approved). The state, approver and revision links follow
+the workflow mechanism (models/workflow_mixin.py): only the buttons write them,
+whatever the caller's context, and every move is tracked."""
 import calendar
 from datetime import date
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..workflow_logic.rules import Transition, WorkflowSpec
 from .res_company import LAST_REFRESH_PARAM
 
 PERIOD_TYPES = [('year', 'Year'), ('quarter', 'Quarter'), ('month', 'Month')]
 SCOPES = [('company', 'Company'), ('team', 'Sales Team'), ('salesperson', 'Salesperson')]
 STATES = [('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('locked', 'Locked')]
-#: fields a non-draft plan still lets its workflow write
-WORKFLOW_FIELDS = {'state', 'is_current', 'approved_by_id', 'approved_date', 'message_follower_ids',
-                   'message_ids', 'activity_ids', 'message_last_post', 'message_main_attachment_id'}
+#: states in which neither the plan nor its lines change (re-plan instead)
+FROZEN_STATES = ('submitted', 'approved', 'locked')
+
+PLAN_WORKFLOW = WorkflowSpec(
+    protected={'state', 'approved_by_id', 'approved_date', 'is_current', 'revision', 'previous_revision_id'},
+    frozen_states=FROZEN_STATES, deletable_states=('draft',), transitions=[
+        Transition('action_submit', ('draft',), 'submitted', 'whoever may write the plan; its lines must add up'),
+        Transition('action_approve', ('submitted',), 'approved',
+                   'a director (company plans) or a manager who may write the plan'),
+        Transition('action_reject', ('submitted',), 'draft', 'as action_approve'),
+        Transition('action_lock', ('approved',), 'locked', 'a director'),
+        Transition('action_replan', ('approved', 'locked'), 'draft',
+                   'a new revision (the old one stays), by whoever may create plans'),
+    ])
 
 
 def period_dates(period_type, year, quarter=None, month=None):
@@ -34,8 +48,9 @@ def period_dates(period_type, year, quarter=None, month=None):
 class SalesPlan(models.Model):
     _name = 'sales_mis.plan'
     _description = 'Sales Plan'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread', 'mail.activity.mixin']
     _order = 'date_from desc, scope, id desc'
+    _workflow = PLAN_WORKFLOW
 
     name = fields.Char(required=True, track_visibility='onchange', states={'draft': [('readonly', False)]})
     company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
@@ -192,11 +207,7 @@ class SalesPlan(models.Model):
 
     @api.multi
     def write(self, values):
-        if set(values) - WORKFLOW_FIELDS:
-            locked = self.filtered(lambda p: p.state != 'draft')
-            if locked:
-                raise UserError(_('Plan "%s" is %s and cannot be changed. Use "Re-plan" to make a new '
-                                  'revision.') % (locked[0].name, dict(STATES)[locked[0].state]))
+        # submitted, approved and locked plans are frozen by sales_mis.workflow.mixin
         result = super(SalesPlan, self).write(values)
         header = {'team_id', 'user_id', 'categ_id', 'period_type', 'year', 'quarter', 'month',
                   'target_amount', 'target_qty'}
@@ -209,12 +220,6 @@ class SalesPlan(models.Model):
                     raise UserError(_('Plan "%s" is already split: change the target by splitting again '
                                       '(the split replaces the children).') % plan.name)
         return result
-
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda p: p.state != 'draft'):
-            raise UserError(_('Only draft plans can be deleted.'))
-        return super(SalesPlan, self).unlink()
 
     # --- workflow -------------------------------------------------------------------
 
@@ -231,7 +236,7 @@ class SalesPlan(models.Model):
             if plan.state != 'draft':
                 raise UserError(_('Only draft plans can be submitted.'))
             plan.line_ids._check_children_sum()
-        self.write({'state': 'submitted'})
+        self._workflow_transition({'state': 'submitted'})
         return True  # XML-RPC cannot marshal None
 
     @api.multi
@@ -239,11 +244,12 @@ class SalesPlan(models.Model):
         self._check_approver()
         if self.filtered(lambda p: p.state != 'submitted'):
             raise UserError(_('Only submitted plans can be approved.'))
+        self.check_access_rule('write')  # before anything changes, also the replaced revision
         for plan in self:
             # the replaced revision stops counting before this one starts
-            plan.previous_revision_id.sudo().write({'is_current': False})
-            plan.write({'state': 'approved', 'approved_by_id': self.env.uid,
-                        'approved_date': fields.Datetime.now()})
+            plan.previous_revision_id._workflow_consequence({'is_current': False})
+            plan._workflow_transition({'state': 'approved', 'approved_by_id': self.env.uid,
+                                       'approved_date': fields.Datetime.now()})
         return True  # XML-RPC cannot marshal None
 
     @api.multi
@@ -251,7 +257,7 @@ class SalesPlan(models.Model):
         self._check_approver()
         if self.filtered(lambda p: p.state != 'submitted'):
             raise UserError(_('Only submitted plans can be sent back to draft.'))
-        self.write({'state': 'draft'})
+        self._workflow_transition({'state': 'draft'})
         return True  # XML-RPC cannot marshal None
 
     @api.multi
@@ -260,7 +266,7 @@ class SalesPlan(models.Model):
             raise AccessError(_('Only a sales director can lock plans.'))
         if self.filtered(lambda p: p.state != 'approved'):
             raise UserError(_('Only approved plans can be locked.'))
-        self.write({'state': 'locked'})
+        self._workflow_transition({'state': 'locked'})
         return True  # XML-RPC cannot marshal None
 
     @api.multi
@@ -271,8 +277,8 @@ class SalesPlan(models.Model):
             raise UserError(_('Only the current approved or locked revision can be re-planned.'))
         if self.sudo().search_count([('previous_revision_id', '=', self.id)]):
             raise UserError(_('Plan "%s" already has a newer revision.') % self.name)
-        new = self.copy({'revision': self.revision + 1, 'previous_revision_id': self.id,
-                         'line_ids': [], 'is_current': True})
+        new = self.copy({'line_ids': []})  # as the caller: their right to create plans
+        new._workflow_transition({'revision': self.revision + 1, 'previous_revision_id': self.id})
         new.line_ids.unlink()
         self.root_line_id._copy_tree(new, parent=False)
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': new.id,

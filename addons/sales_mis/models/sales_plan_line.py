@@ -1,14 +1,22 @@
 # -*- coding: utf-8 -*-
 """Plan lines 指标分配: the tree a plan's target is split into (teams, salespeople,
-months, product categories).  A line that has children must equal their sum."""
+months, product categories).  A line that has children must equal their sum.
+
+Lines follow their plan through the workflow mechanism (models/workflow_mixin.py): they change,
+appear and disappear only while the plan is a draft, whatever the caller's context."""
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
+
+from ..workflow_logic.rules import WorkflowSpec
+from .sales_plan import FROZEN_STATES
 
 
 class SalesPlanLine(models.Model):
     _name = 'sales_mis.plan.line'
+    _inherit = ['sales_mis.workflow.mixin']
     _description = 'Sales Plan Line'
+    _workflow = WorkflowSpec(parent_field='plan_id', frozen_states=FROZEN_STATES, deletable_states=('draft',))
     # creation order is tree order (a split creates children after their parent); no nested
     # set (_parent_store): it rewrites every line of the table on each insert
     _order = 'plan_id, id'
@@ -68,30 +76,14 @@ class SalesPlanLine(models.Model):
                     'Split it again or correct the lines.')
                     % (line.name, digits, total, digits, line.target_amount))
 
-    def _check_plan_is_draft(self):
-        if self.mapped('plan_id').filtered(lambda p: p.state != 'draft'):
-            raise UserError(_('Only the lines of a draft plan can be changed. Use "Re-plan" on an '
-                              'approved plan.'))
-
-    @api.model
-    def create(self, values):
-        line = super(SalesPlanLine, self).create(values)
-        line._check_plan_is_draft()
-        return line
-
     @api.multi
     def write(self, values):
-        self._check_plan_is_draft()
         result = super(SalesPlanLine, self).write(values)
-        if 'target_amount' in values and not self.env.context.get('sales_mis_splitting'):
-            # an edited child must keep the tree consistent: reject, the user re-splits
+        if 'target_amount' in values:
+            # an edited child must keep the tree consistent: reject, the user re-splits (a split
+            # creates its children and checks their sum once, see wizard/plan_split.py)
             (self.mapped('parent_id') | self.filtered('child_ids'))._check_children_sum()
         return result
-
-    @api.multi
-    def unlink(self):
-        self._check_plan_is_draft()
-        return super(SalesPlanLine, self).unlink()
 
     @api.multi
     def action_split(self):

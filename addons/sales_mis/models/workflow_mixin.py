@@ -73,38 +73,64 @@ class WorkflowMixin(models.AbstractModel):
 
     # ------------------------------------------------------------ guards
 
-    @api.model
-    def create(self, values):
-        if self._workflow_guarded():
-            state = self._workflow_create_state(values)
-            protected = self._workflow.protected
-            defaults = {} if protected == rules.EVERYTHING else self.default_get(sorted(protected & set(values)))
-            refused = rules.refused_on_create(self._workflow, state, values, defaults)
+    def _workflow_check_create(self, values):
+        if not self._workflow_guarded():
+            return
+        state = self._workflow_create_state(values)
+        protected = self._workflow.protected
+        defaults = {} if protected == rules.EVERYTHING else self.default_get(sorted(protected & set(values)))
+        refused = rules.refused_on_create(self._workflow, state, values, defaults)
+        if refused:
+            self._workflow_refuse(refused, state)
+
+    def _workflow_check_write(self, values):
+        if not self._workflow_guarded():
+            return
+        spec = self._workflow
+        if spec.frozen_states or spec.protected == rules.EVERYTHING:
+            states = set(self._workflow_states().values())
+        elif spec.protected & set(values):
+            states = {False}  # refused in any state: no need to read them
+        else:
+            states = set()  # nothing frozen, nothing protected touched: no query at all
+        for state in states:
+            refused = rules.refused_fields(spec, state, values)
             if refused:
                 self._workflow_refuse(refused, state)
+        if spec.parent_field and values.get(spec.parent_field):
+            # a line moved to another header is created there, as far as that header knows
+            state = self._workflow_create_state(values)
+            if state in spec.frozen_states:
+                self._workflow_refuse([spec.parent_field], state)
+
+    def _workflow_check_unlink(self):
+        spec = self._workflow
+        if not self._workflow_guarded() or (spec.deletable_states is None and not spec.frozen_states
+                                            and spec.protected != rules.EVERYTHING):
+            return  # deletable in every state
+        for state in set(self._workflow_states().values()):
+            if not rules.may_delete(self._workflow, state):
+                raise AccessError(_('%s in status "%s" cannot be deleted.') % (
+                    self._description, self._workflow_label(state)))
+
+    # List the mixin FIRST in `_inherit` (before mail.thread, whose unlink deletes the chatter
+    # before calling super), so that these run before any other override. A model that extends
+    # an existing one (sale.order) calls the _workflow_check_* methods at the top of its own
+    # overrides instead: there the mixin comes last in the method resolution order.
+
+    @api.model
+    def create(self, values):
+        self._workflow_check_create(values)
         return super(WorkflowMixin, self).create(values)
 
     @api.multi
     def write(self, values):
-        if self._workflow_guarded():
-            refused = rules.refused_fields(self._workflow, None, values)  # protected in any state
-            if refused:
-                self._workflow_refuse(refused, None)
-            # the states are read only when some state freezes the document: everyday writes of
-            # a model without frozen states (sale.order) cost nothing more
-            for state in set(self._workflow_states().values()) if self._workflow.frozen_states else ():
-                refused = rules.refused_fields(self._workflow, state, values)
-                if refused:
-                    self._workflow_refuse(refused, state)
+        self._workflow_check_write(values)
         return super(WorkflowMixin, self).write(values)
 
     @api.multi
     def unlink(self):
-        if self._workflow_guarded():
-            for state in set(self._workflow_states().values()):
-                if not rules.may_delete(self._workflow, state):
-                    raise AccessError(_('%s in status "%s" cannot be deleted.') % (
-                        self._description, self._workflow_label(state)))
+        self._workflow_check_unlink()
         return super(WorkflowMixin, self).unlink()
 
     # ------------------------------------------------------------ transitions
@@ -116,14 +142,30 @@ class WorkflowMixin(models.AbstractModel):
         tracking_disable does not hide a transition) and the caller as the chatter author."""
         self.check_access_rights(access)
         self.check_access_rule(access)
+        return self._workflow_consequence(values)
+
+    def _workflow_consequence(self, values):
+        """Write `values` as the system, tracked, with the caller as author, WITHOUT checking the
+        caller's rights: only for what the system itself concludes from a change the caller was
+        allowed to make and that never grants anything (an approval voided because the order
+        changed, the replaced revision of a plan that stops being current, the state a
+        background job reaches). Private: Odoo refuses RPC calls of methods named _..."""
         clean = {key: value for key, value in self.env.context.items()
                  if key in ('lang', 'tz', 'active_test')}
         clean[_ACTOR] = self.env.uid
         return self.sudo().with_context(clean).write(values)
+
+
+class MailThread(models.AbstractModel):
+    """The caller of a transition as the author of its chatter lines. On mail.thread itself, not
+    on the mixin: mail.thread's message_post does not call super, so an override in a mixin
+    listed after mail.thread (sale.order, any `_inherit = ['mail.thread', ..., mixin]`) would
+    never run."""
+    _inherit = 'mail.thread'
 
     @api.multi
     def message_post(self, *args, **kwargs):
         actor = self.env.context.get(_ACTOR)
         if kwargs.get('author_id') is None and self.env.uid == SUPERUSER_ID and isinstance(actor, int):
             kwargs['author_id'] = self.env['res.users'].browse(actor).partner_id.id
-        return super(WorkflowMixin, self).message_post(*args, **kwargs)
+        return super(MailThread, self).message_post(*args, **kwargs)

@@ -117,7 +117,7 @@ class PlanSplit(models.TransientModel):
             amounts = split_amount(line.target_amount, weights, line.currency_id.decimal_places)
         except ValueError as error:
             raise UserError(_('Cannot split "%s": %s') % (line.name, error))
-        Lines = self.env['sales_mis.plan.line'].with_context(sales_mis_splitting=True)
+        Lines = self.env['sales_mis.plan.line']
         line.child_ids.unlink()  # a new split replaces the previous one
         for (key, _label), amount in zip(keys, amounts):  # Odoo 11 creates one record per call
             Lines.create(self._child_values(key, float(amount)))

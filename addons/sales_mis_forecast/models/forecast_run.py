@@ -7,7 +7,11 @@ history, with the backtest accuracy of each series and its seasonal naive baseli
 goes to a small side table through a separate, committed cursor, so the UI sees it
 while the run's own transaction is still open.  The lines and series are written
 at the end in one transaction: a run is either done with all its lines or failed
-with none."""
+with none.
+
+The state, dates, error and requester follow the workflow mechanism of sales_mis
+(models/workflow_mixin.py): only the buttons and the processing write them, whatever the
+caller's context; a queued, running or done run no longer changes (duplicate it)."""
 import json
 import logging
 import time
@@ -21,6 +25,7 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models, registry
 from odoo.exceptions import UserError
 from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.workflow_logic.rules import Transition, WorkflowSpec
 
 from ..forecasting import run_forecast
 from .forecast_history import monthly_sales_sql
@@ -44,6 +49,17 @@ RUN_LOCK = 736041
 #: grace for the instant between the cron committing "running" and taking the lock
 STARTING_SECONDS = 10
 
+RUN_WORKFLOW = WorkflowSpec(
+    protected={'state', 'user_id', 'date_history_end', 'date_started', 'date_finished', 'duration', 'error'},
+    frozen_states=('queued', 'running', 'done'), open_when_frozen=('name',),
+    deletable_states=('draft', 'failed', 'done'), transitions=[
+        Transition('action_queue', ('draft', 'failed', 'done'), 'queued', 'a sales manager who may write the run'),
+        Transition('action_run_now', ('draft', 'failed', 'done'), 'done', 'as action_queue (failed on error)'),
+        Transition('_cron_process_queue', ('queued',), 'done', 'the queue\'s cron, as the system'),
+        Transition('_cron_process_queue', ('running',), 'failed', 'the cron, for a run whose worker died'),
+        Transition('action_reset', ('failed', 'queued'), 'draft', 'whoever may write the run'),
+    ])
+
 
 def _default_history_start(_records=None):
     today = date.today()
@@ -53,8 +69,9 @@ def _default_history_start(_records=None):
 class ForecastRun(models.Model):
     _name = 'sales_mis_forecast.run'
     _description = 'Forecast Run'
-    _inherit = ['mail.thread']
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread']
     _order = 'id desc'
+    _workflow = RUN_WORKFLOW
 
     name = fields.Char(required=True, track_visibility='onchange',
                        default=lambda self: _('Forecast %s') % fields.Date.today())
@@ -64,7 +81,7 @@ class ForecastRun(models.Model):
                               help='Optional: forecast the sales of this team only. Also decides who '
                                    'sees the run: the team and its manager.')
     user_id = fields.Many2one('res.users', string='Requested by', default=lambda self: self.env.user,
-                              readonly=True)
+                              readonly=True, copy=False)
     level = fields.Selection(LEVELS, required=True, default='company', track_visibility='onchange',
                              help='One forecast series per company, team, product category, product or '
                                   'customer.')
@@ -147,18 +164,7 @@ class ForecastRun(models.Model):
             if run.measure == 'quantity' and run.level != 'product':
                 raise UserError(_('Quantities can only be forecast per product.'))
 
-    @api.multi
-    def write(self, values):
-        if set(values) & {'level', 'measure', 'horizon', 'date_history_start', 'team_id', 'company_id'}:
-            if self.filtered(lambda r: r.state not in ('draft', 'failed')):
-                raise UserError(_('Only draft or failed runs can be changed: duplicate the run instead.'))
-        return super(ForecastRun, self).write(values)
-
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda r: r.state in ('queued', 'running')):
-            raise UserError(_('A queued or running forecast cannot be deleted.'))
-        return super(ForecastRun, self).unlink()
+    # what may change in which state, and what may be deleted: RUN_WORKFLOW (sales_mis.workflow.mixin)
 
     # --- buttons --------------------------------------------------------------------
 
@@ -172,7 +178,7 @@ class ForecastRun(models.Model):
     def action_queue(self):
         """Put the runs in the queue of the background job (every minute)."""
         self._check_can_run()
-        self.write({'state': 'queued', 'error': False})
+        self._workflow_transition({'state': 'queued', 'error': False})
         return True
 
     @api.multi
@@ -180,6 +186,7 @@ class ForecastRun(models.Model):
         """Run at once, in this request: for small runs."""
         self._check_can_run()
         for run in self:
+            run._workflow_transition({'state': 'running', 'date_started': fields.Datetime.now()})
             run._process()
         return True
 
@@ -189,7 +196,7 @@ class ForecastRun(models.Model):
 
     @api.multi
     def action_reset(self):
-        self.filtered(lambda r: r.state in ('failed', 'queued')).write({'state': 'draft'})
+        self.filtered(lambda r: r.state in ('failed', 'queued'))._workflow_transition({'state': 'draft'})
         return True
 
     @api.model
@@ -203,13 +210,13 @@ class ForecastRun(models.Model):
         running = self.search([('state', '=', 'running'), '|', ('date_started', '=', False),
                                ('date_started', '<', started)])
         live = running._live_ids()
-        running.filtered(lambda run: run.id not in live).write({
+        running.filtered(lambda run: run.id not in live)._workflow_consequence({
             'state': 'failed', 'date_finished': fields.Datetime.now(),
             'error': _('Interrupted: the server stopped while the forecast was running. Run it again.')})
         if commit:
             self.env.cr.commit()
         for run in self.search([('state', '=', 'queued')], order='id', limit=limit):
-            run.write({'state': 'running', 'date_started': fields.Datetime.now()})
+            run._workflow_consequence({'state': 'running', 'date_started': fields.Datetime.now()})
             if commit:
                 self.env.cr.commit()  # the UI sees "running" at once
             run._process()
@@ -246,19 +253,19 @@ class ForecastRun(models.Model):
         # held until this transaction ends, by commit, rollback or the death of the server
         self.env.cr.execute('SELECT pg_advisory_xact_lock(%s, %s)', (RUN_LOCK, self.id))
         if not self.date_started or self.state != 'running':
-            self.write({'state': 'running', 'date_started': fields.Datetime.now()})
+            self._workflow_consequence({'state': 'running', 'date_started': fields.Datetime.now()})
         try:
             with self.env.cr.savepoint():
                 self._compute_forecast()
-                self.write({'state': 'done', 'date_finished': fields.Datetime.now(), 'error': False,
-                            'duration': time.time() - started})
+                self._workflow_consequence({'state': 'done', 'date_finished': fields.Datetime.now(), 'error': False,
+                                            'duration': time.time() - started})
         except Exception as error:
             _logger.warning('Forecast run %s failed', self.id, exc_info=True)
             message = error.name if isinstance(error, UserError) else '%s\n\n%s' % (
                 error, traceback.format_exc(limit=5))
             self.invalidate_cache()
-            self.write({'state': 'failed', 'error': message, 'date_finished': fields.Datetime.now(),
-                        'duration': time.time() - started})
+            self._workflow_consequence({'state': 'failed', 'error': message, 'date_finished': fields.Datetime.now(),
+                                        'duration': time.time() - started})
         self._set_progress(100.0 if self.state == 'done' else 0.0, '')
 
     def _history_end(self):
@@ -379,7 +386,7 @@ class ForecastRun(models.Model):
             VALUES %s""", lines,
             template='(' + ', '.join(['%s'] * 15) + ", {uid}, {uid}, now() at time zone 'UTC', "
                      "now() at time zone 'UTC')".format(uid=int(self.env.uid)), page_size=5000)
-        self.write({'date_history_end': fields.Date.to_string(end)})
+        self._workflow_consequence({'date_history_end': fields.Date.to_string(end)})
         self.invalidate_cache()
 
     def _series_names(self, uids):
