@@ -367,6 +367,7 @@ class TestWorkflowMatrix(SavepointCase):
                 outcome = 'done'
         finally:
             cr.execute('ROLLBACK TO SAVEPOINT workflow_matrix')
+            cr.execute('RELEASE SAVEPOINT workflow_matrix')  # else they pile up (one lock each)
             self.env.clear()
         self.outcomes[outcome == 'ok' and 'ok' or 'unexpected'] += 1
         if outcome != 'ok':
