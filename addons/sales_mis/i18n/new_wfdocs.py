@@ -7,4 +7,6 @@ ZH = {
     'every team': '所有团队',
     'Only draft scorecards are published.': '只能发布草稿状态的考核表。',
     'Only approved statements are reset to draft.': '只有已批准的提成单可以重置为草稿。',
+    'A commission statement belongs to the team of its salesperson (%s).': '提成单属于其销售员所在的团队（%s）。',
+    'no team': '无团队',
 }

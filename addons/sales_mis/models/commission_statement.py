@@ -4,7 +4,7 @@ product category and their completion of the period's approved targets, run
 through the scheme with the pure `planning.commission.compute_statement`; the
 team's manager approves them."""
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..planning.commission import compute_statement, statement_total
 from ..workflow_logic.rules import EVERYTHING, Transition, WorkflowSpec
@@ -46,12 +46,13 @@ class CommissionStatement(models.Model):
     date_from = fields.Date(required=True, states={'approved': [('readonly', True)]})
     date_to = fields.Date(required=True, states={'approved': [('readonly', True)]})
     state = fields.Selection([('draft', 'Draft'), ('approved', 'Approved')], default='draft', required=True,
-                             readonly=True, track_visibility='onchange')
-    completion = fields.Float(string='Period Completion (%)', readonly=True)
-    multiplier = fields.Float(readonly=True)
+                             readonly=True, track_visibility='onchange', copy=False)
+    # a copy is a new draft to compute, not a copy of the figures or of the approval
+    completion = fields.Float(string='Period Completion (%)', readonly=True, copy=False)
+    multiplier = fields.Float(readonly=True, copy=False)
     line_ids = fields.One2many('sales_mis.commission.line', 'statement_id', readonly=True)
-    amount_total = fields.Monetary(string='Commission', readonly=True, track_visibility='onchange')
-    approved_by_id = fields.Many2one('res.users', readonly=True, track_visibility='onchange')
+    amount_total = fields.Monetary(string='Commission', readonly=True, track_visibility='onchange', copy=False)
+    approved_by_id = fields.Many2one('res.users', readonly=True, track_visibility='onchange', copy=False)
 
     @api.depends('user_id', 'date_from', 'date_to')
     def _compute_name(self):
@@ -67,6 +68,15 @@ class CommissionStatement(models.Model):
             values = dict(values, team_id=self.env['res.users'].browse(values['user_id']).sale_team_id.id)
         return super(CommissionStatement, model).create(values)
 
+    @api.constrains('user_id', 'team_id')
+    def _check_team(self):
+        # the team decides who approves: a manager cannot file another team's salesperson under
+        # the team he leads (and so compute and approve their commission)
+        for statement in self:
+            if statement.team_id != statement.user_id.sale_team_id:
+                raise ValidationError(_('A commission statement belongs to the team of its salesperson (%s).')
+                                      % (statement.user_id.sale_team_id.name or _('no team')))
+
     @api.onchange('user_id')
     def _onchange_user_id(self):
         self.team_id = self.user_id.sale_team_id
@@ -77,7 +87,7 @@ class CommissionStatement(models.Model):
         change of what the figures were computed from voids them (compute again)."""
         result = super(CommissionStatement, self).write(values)
         if COMPUTED_FROM & set(values) and self.env.uid != SUPERUSER_ID:
-            computed = self.filtered(lambda s: s.line_ids or s.amount_total)
+            computed = self.filtered(lambda s: s.sudo().line_ids or s.amount_total)
             if computed:
                 computed._workflow_transition(VOID)
         return result

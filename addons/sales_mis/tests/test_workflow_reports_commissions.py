@@ -2,7 +2,7 @@
 """Issue 12: the forged approvals of daily reports, commission statements and scorecards, each
 tried as the tester did (plain write/create/unlink, the old context flags, tracking_disable),
 and the transitions that must keep working for the people they belong to."""
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import SavepointCase
 
 REFUSED = (AccessError, UserError)
@@ -164,7 +164,7 @@ class TestCommissionWorkflow(WorkflowDocumentsCase):
                 'date_to': '2031-02-28', 'amount_total': 99999.0, 'state': 'approved'})
         self.assertEqual((self.managers_own.amount_total, self.managers_own.state), (20.0, 'draft'))
         # nobody approves their own statement, not even a director
-        directors = self.managers_own.copy({'user_id': self.director.id})
+        directors = self.managers_own.copy({'user_id': self.director.id, 'team_id': False})
         directors.write({'line_ids': [(0, 0, {'user_id': self.director.id, 'team_id': self.team_east.id,
                                               'amount': 1.0})]})
         with self.assertRaises(AccessError):
@@ -209,6 +209,17 @@ class TestCommissionWorkflow(WorkflowDocumentsCase):
                          'the approval is tracked with the manager as its author')
         statement.action_reset()
         self.assertEqual((self.sellers.state, self.sellers.approved_by_id.id), ('draft', False))
+
+    def test_a_manager_cannot_file_another_teams_salesperson_under_his_team(self):
+        Users = self.env['res.users'].with_context(no_reset_password=True)
+        outsider = Users.create({'name': 'WF Outsider', 'login': 'wf_outsider', 'email': 'wf.out@example.com',
+                                 'groups_id': [(6, 0, [self.env.ref('sales_mis.group_salesperson').id])]})
+        with self.assertRaises(ValidationError):
+            self.env['sales_mis.commission.statement'].sudo(self.manager).create({
+                'user_id': outsider.id, 'team_id': self.team_east.id, 'scheme_id': self.scheme.id,
+                'date_from': '2031-01-01', 'date_to': '2031-01-31'})
+        with self.assertRaises(ValidationError):
+            self.sellers.sudo(self.manager).write({'user_id': outsider.id})
 
     def test_changing_what_was_computed_voids_the_figures(self):
         statement = self.sellers.sudo(self.manager)
@@ -260,6 +271,8 @@ class TestScorecardWorkflow(WorkflowDocumentsCase):
     def test_publish_a_computed_card(self):
         card = self.draft.sudo(self.manager)
         card.action_compute()
+        card.write({'date_to': '2031-01-30'})  # the scores' stored period follows (recomputed by the system)
+        self.assertEqual(set(card.sudo().line_ids.mapped('date_to')), {'2031-01-30'})
         card.action_publish()
         self.assertEqual(card.state, 'done')
         self.assertTrue(card.line_ids)
