@@ -103,9 +103,11 @@ class Scorecard(models.Model):
         if self.env.uid == SUPERUSER_ID or user.has_group('sales_mis.group_director'):
             return
         for card in self:
+            if not card.team_id:
+                raise AccessError(_('Only a sales director computes and publishes a company-wide scorecard.'))
             if not (user.has_group('sales_mis.group_manager') and card.team_id.user_id == user):
                 raise AccessError(_('Only the manager of %s or a sales director computes and publishes '
-                                    'this scorecard.') % (card.team_id.name or _('every team')))
+                                    'this scorecard.') % card.team_id.name)
 
     @api.multi
     def action_compute(self):
