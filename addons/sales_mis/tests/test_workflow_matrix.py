@@ -306,7 +306,6 @@ class TestWorkflowMatrix(SavepointCase):
         return value.ids if isinstance(value, models.BaseModel) else value
 
     def ordinary_fields(self, model):
-        spec = model._workflow
         names = [name for name, field in model._fields.items()
                  if field.store and not field.compute and name not in models.MAGIC_COLUMNS
                  and name not in ('__last_update', 'display_name') and not name.startswith(rules.MAIL_PREFIXES)

@@ -21,7 +21,8 @@ class WorkflowDocumentsCase(SavepointCase):
         cls.team_east = env.ref('sales_mis.team_east_china')
         Users = env['res.users'].with_context(no_reset_password=True)
         cls.teammate = Users.create({
-            'name': 'WF Teammate', 'login': 'wf_teammate', 'email': 'wf.teammate@example.com', 'sale_team_id': cls.team_east.id,
+            'name': 'WF Teammate', 'login': 'wf_teammate', 'email': 'wf.teammate@example.com',
+            'sale_team_id': cls.team_east.id,
             'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_salesperson').id])]})
         (cls.salesperson | cls.teammate).write({'tz': 'UTC'})
 
