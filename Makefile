@@ -38,9 +38,11 @@ bench-forecast: setup
 load: setup
 	@$(PY) tests/load/run_load.py $(LOAD_ARGS)
 
-## Role x model x operation matrix over XML-RPC as each demo role (prints it; exit 1 on any surprise).
+## Role x model x operation matrix over XML-RPC as each demo role (prints it; exit 1 on any surprise),
+## then the protected-field matrix of the workflow models at full size (each context key alone too).
 matrix: setup
 	@$(PY) tests/load/role_matrix.py
+	@SALES_MIS_MATRIX_FULL=1 $(PY) bin/sales-mis test addons/sales_mis/tests/test_workflow_matrix.py -s -q -p no:warnings
 
 ## Fault scenarios on a fresh test database: kill -9 during an offline import and during forecast
 ## runs, PostgreSQL restarted under a running server (private cluster); prints each outcome.

@@ -91,7 +91,6 @@ INVENTORY = {
     # daily reports (B)
     ('sales_mis.daily.report', 'create'): 'create',
     ('sales_mis.daily.report', 'write'): 'write',
-    ('sales_mis.daily.report', 'unlink'): 'unlink',
     ('sales_mis.daily.report', 'action_collect'): 'ids',
     ('sales_mis.daily.report', 'action_submit'): 'ids',
     ('sales_mis.daily.report', 'action_approve'): 'ids',
@@ -135,7 +134,6 @@ INVENTORY = {
     # commissions, KPI (C)
     ('sales_mis.commission.statement', 'create'): 'create',
     ('sales_mis.commission.statement', 'write'): 'write',
-    ('sales_mis.commission.statement', 'unlink'): 'unlink',
     ('sales_mis.commission.statement', 'action_compute'): 'ids',
     ('sales_mis.commission.statement', 'action_approve'): 'ids',
     ('sales_mis.commission.statement', 'action_reset'): 'ids',
@@ -145,6 +143,17 @@ INVENTORY = {
     ('sales_mis.scorecard', 'action_compute'): 'ids',
     ('sales_mis.scorecard', 'action_publish'): 'ids',
     ('sales_mis.scorecard', 'action_reset'): 'ids',
+    # guarded by the workflow mechanism: what an ordinary create/write may touch is tried for every
+    # role, state, protected field and context key by addons/sales_mis/tests/test_workflow_matrix.py
+    ('sales_mis.scorecard', 'create'): 'skip: workflow guard (test_workflow_matrix.py)',
+    ('sales_mis.scorecard.line', 'create'): 'skip: only the computation writes scores (test_workflow_matrix.py)',
+    ('sales_mis.commission.line', 'create'): 'skip: only the computation writes lines (test_workflow_matrix.py)',
+    ('sales_mis.daily.report.line', 'create'): 'skip: workflow guard (test_workflow_matrix.py)',
+    ('sales_mis.daily.report.line', 'write'): 'skip: workflow guard (test_workflow_matrix.py)',
+    ('sales_mis.workflow.mixin', 'create'): 'skip: abstract (test_workflow_matrix.py)',
+    ('sales_mis.workflow.mixin', 'write'): 'skip: abstract (test_workflow_matrix.py)',
+    ('sales_mis.workflow.mixin', 'unlink'): 'skip: abstract (test_workflow_matrix.py)',
+    ('sales_mis.workflow.mixin', 'message_post'): 'skip: abstract; mail.thread message_post',
     # customers, opportunities (A)
     ('sales_mis.competitor', 'action_view_opportunities'): 'ids',
     ('crm.lead', 'create'): 'create',

@@ -12,7 +12,9 @@ import xmlrpc.client
 ROLES = ['salesperson', 'manager', 'director']
 OWNERS = ['own', 'teammate', 'other_team', 'other_company']
 OPS = ['read', 'write', 'unlink', 'create']
-REFUSALS = ('AccessError', 'access', 'Access', 'restrictions', 'not allowed')
+REFUSALS = ('AccessError', 'access', 'Access', 'restrictions', 'not allowed',
+            # the workflow mechanism (models/workflow_mixin.py) refusing a protected field or a frozen record
+            'workflow buttons', 'can no longer be changed', 'cannot be deleted')
 
 
 def table(salesperson, manager, director):

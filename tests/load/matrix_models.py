@@ -129,8 +129,9 @@ def specs(ctx):
         # --- B: activities ------------------------------------------------------------------
         Record('sales_mis.visit', lambda c, w: personal_values(c, w, name='Matrix visit', partner_id=o(c, w)['partner']),
                {'result': 'matrix'}, PERSONAL),
+        # a report is created by its author only (the workflow: author and team set at creation)
         Record('sales_mis.daily.report', lambda c, w: personal_values(c, w, date=c['day']()),
-               {'summary': 'matrix'}, PERSONAL),
+               {'summary': 'matrix'}, table('rwuc|||', 'rwu|rwu||', 'rwu|rwu|rwu|')),
         Record('sales_mis.daily.report.line', lambda c, w: {'report_id': daily_report(c, w), 'kind': 'work',
                                                             'name': 'Matrix work'},
                {'name': 'matrix'}, PERSONAL),
@@ -183,14 +184,15 @@ def specs(ctx):
             # a team's scorecard: every salesperson of the company sees the header (the scores are
             # the lines'), its team's manager changes it
             {'name': 'matrix'}, table('r|r|r|', 'rwuc|rwuc|r|', 'rwuc|rwuc|rwuc|')),
+        # scores and commission lines: only the computation writes them (the workflow)
         Record('sales_mis.scorecard.line', lambda c, w: personal_values(c, w, scorecard_id=scorecard(c, w), score=50.0),
-               {'score': 60.0}, SELLER_READS),
+               {'score': 60.0}, READ_ONLY_PERSONAL),
         Record('sales_mis.commission.statement', lambda c, w: personal_values(
             c, w, scheme_id=scheme(c, w), date_from='2001-02-01', date_to='2001-02-28'),
             {'date_to': '2001-02-27'}, SELLER_READS),
         Record('sales_mis.commission.line', lambda c, w: personal_values(
             c, w, statement_id=statement(c, w), base_amount=1000.0, rate=2.0, amount=20.0),
-            {'amount': 21.0}, SELLER_READS),
+            {'amount': 21.0}, READ_ONLY_PERSONAL),
         # --- configuration --------------------------------------------------------------------
         Record('sales_mis.kpi', kpi_values, {'weight': 2.0}, CONFIG_ADMIN, create=kpi_create, cleanup=False),
         # report types exist once (no company): everybody reads them, the MIS administrator edits

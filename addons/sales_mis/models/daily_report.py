@@ -9,20 +9,38 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..crm_logic import daily_report
+from ..workflow_logic.rules import Transition, WorkflowSpec
 from .rpc_input import python_record
+from .workflow_create_context import guarded_create_args
 
 LINE_KINDS = [('visit', 'Visit'), ('call', 'Call'), ('work', 'Work Log'), ('activity', 'Activity Done'),
               ('new_lead', 'New Opportunity'), ('stage', 'Stage Change'), ('won', 'Won'), ('lost', 'Lost')]
 #: visit types as line kinds (work logs are visits of type "other")
 VISIT_KINDS = {'visit': 'visit', 'demo': 'visit', 'call': 'call', 'other': 'work'}
 STATES = [('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('returned', 'Returned')]
+FROZEN = {'submitted', 'approved'}
+
+#: the author and her team decide who reviews, so they are set at creation only (to the author
+#: and her team); the manager comments a submitted report, nobody changes anything else in it
+REPORT_WORKFLOW = WorkflowSpec(
+    protected={'state', 'reviewer_id', 'user_id', 'team_id'}, frozen_states=FROZEN,
+    open_when_frozen={'manager_comment'}, deletable_states={'draft'},
+    transitions=[Transition('action_collect', ('draft', 'returned'), None, 'the author (rebuilds the lines)'),
+                 Transition('action_submit', ('draft', 'returned'), 'submitted', 'the author'),
+                 Transition('action_approve', ('submitted',), 'approved',
+                            "the manager of the author's team (not the author), a director"),
+                 Transition('action_return', ('submitted',), 'returned', 'the same, with a comment')])
+#: lines follow their report: editable by its author in draft/returned, frozen once submitted
+LINE_WORKFLOW = WorkflowSpec(parent_field='report_id', frozen_states=FROZEN)
 
 
 class DailyReport(models.Model):
     _name = 'sales_mis.daily.report'
     _description = 'Daily Work Report'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    # the workflow mixin first: its message_post makes the caller the author of tracked transitions
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread', 'mail.activity.mixin']
     _order = 'date desc, user_id'
+    _workflow = REPORT_WORKFLOW
 
     name = fields.Char(compute='_compute_name', store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True,
@@ -71,43 +89,38 @@ class DailyReport(models.Model):
 
     @api.model
     def create(self, values):
-        report = super(DailyReport, self).create(values)
+        """The workflow mixin holds the state, reviewer, author and team; the comment is the
+        manager's, who never creates someone else's report."""
+        model, values = guarded_create_args(self, values)
+        if values.get('manager_comment') and self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("Only the manager of the salesperson's team comments a daily report."))
+        report = super(DailyReport, model).create(values)
         report.action_collect()
         return report
 
     @api.multi
     def write(self, values):
         """Salespeople change their report while it is a draft or returned, managers their
-        comment; the workflow fields move only through the buttons."""
-        if not self.env.context.get('daily_report_workflow') and self.env.uid != SUPERUSER_ID:
-            fields_changed = {name for name in values if not name.startswith(('message_', 'activity_'))}
-            if {'state', 'reviewer_id', 'user_id'} & fields_changed:
-                raise UserError(_('Use the buttons to submit, approve or return a daily report.'))
-            if 'manager_comment' in fields_changed and not all(self._is_manager_of(r) for r in self):
-                raise AccessError(_("Only the manager of the salesperson's team comments a daily report."))
-            if self.filtered(lambda r: r.state in ('submitted', 'approved')) and fields_changed - {'manager_comment'}:
-                raise UserError(_('A submitted daily report can no longer be changed; the manager can '
-                                  'return it.'))
+        comment (the workflow mixin refuses the rest)."""
+        if 'manager_comment' in values and self.env.uid != SUPERUSER_ID \
+                and not all(self._is_manager_of(r) for r in self):
+            raise AccessError(_("Only the manager of the salesperson's team comments a daily report."))
         return super(DailyReport, self).write(values)
-
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda r: r.state != 'draft'):
-            raise UserError(_('Only draft daily reports can be deleted.'))
-        return super(DailyReport, self).unlink()
 
     # ------------------------------------------------------------ collect
 
     @api.multi
     def action_collect(self):
-        """Rebuilds the lines from the records of the day: one query per source."""
+        """Rebuilds the lines from the records of the day (one query per source): the author's
+        day, by the author, while the report is a draft or returned."""
         for report in self:
-            if report.state in ('submitted', 'approved'):
+            if report.state in FROZEN:
                 raise UserError(_('A submitted daily report can no longer be changed; the manager can '
                                   'return it.'))
+            if report.user_id != self.env.user and self.env.uid != SUPERUSER_ID:
+                raise AccessError(_('Only %s collects the activities of this daily report.') % report.user_id.name)
             lines = daily_report.sort_lines(report._collect_lines())
-            report.with_context(daily_report_workflow=True).write(
-                {'line_ids': [(5, 0, 0)] + [(0, 0, line) for line in lines]})
+            report._workflow_transition({'line_ids': [(5, 0, 0)] + [(0, 0, line) for line in lines]})
         return True
 
     def _collect_lines(self):
@@ -172,7 +185,7 @@ class DailyReport(models.Model):
                 raise UserError(_('Only draft or returned daily reports can be submitted.'))
             if report.user_id != self.env.user and self.env.uid != SUPERUSER_ID:
                 raise AccessError(_('Only %s can submit this daily report.') % report.user_id.name)
-            report.with_context(daily_report_workflow=True).write({'state': 'submitted'})
+            report._workflow_transition({'state': 'submitted'})
             manager = report.team_id.user_id
             if manager and manager != report.user_id:
                 report.sudo().activity_schedule_review(todo, manager)
@@ -201,7 +214,7 @@ class DailyReport(models.Model):
                                   % report.user_id.name)
             if state == 'returned' and not report.manager_comment:
                 raise UserError(_('Say in your comment what to change before returning the report.'))
-            report.with_context(daily_report_workflow=True).write({'state': state, 'reviewer_id': self.env.uid})
+            report._workflow_transition({'state': state, 'reviewer_id': self.env.uid})
             report.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback()
             report.message_post(body=report.manager_comment or _('Approved.'),
                                 partner_ids=report.user_id.partner_id.ids,
@@ -221,7 +234,9 @@ class DailyReport(models.Model):
 class DailyReportLine(models.Model):
     _name = 'sales_mis.daily.report.line'
     _description = 'Daily Work Report Line'
+    _inherit = ['sales_mis.workflow.mixin']
     _order = 'report_id, time, id'
+    _workflow = LINE_WORKFLOW
 
     report_id = fields.Many2one('sales_mis.daily.report', required=True, ondelete='cascade', index=True)
     kind = fields.Selection(LINE_KINDS, required=True)
@@ -230,6 +245,22 @@ class DailyReportLine(models.Model):
     partner_id = fields.Many2one('res.partner', string='Customer')
     lead_id = fields.Many2one('crm.lead', string='Opportunity')
     visit_id = fields.Many2one('sales_mis.visit', string='Visit')
+
+    @api.model
+    def create(self, values):
+        model, values = guarded_create_args(self, values)
+        return super(DailyReportLine, model).create(values)
+
+    @api.multi
+    def write(self, values):
+        # moving a line to another report is creating it there: that report must be open too
+        # (the mixin judges the report the line leaves)
+        if values.get('report_id') and self._workflow_guarded():
+            target = self._workflow_create_state(
+                {'report_id': values['report_id']})
+            if target in FROZEN:
+                self._workflow_refuse(['report_id'], target)
+        return super(DailyReportLine, self).write(values)
 
 
 class DailyReportGap(models.TransientModel):

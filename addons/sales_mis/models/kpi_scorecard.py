@@ -8,10 +8,12 @@ the pure `planning.kpi.score_table` and stores the result, so past periods
 keep the scores they had."""
 import pandas as pd
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..planning.kpi import KPI_CODES, score_table
+from ..workflow_logic.rules import EVERYTHING, Transition, WorkflowSpec
+from .workflow_create_context import guarded_create_args
 
 KPI_SELECTION = [
     ('revenue_completion', 'Revenue completion (%)'),
@@ -22,6 +24,15 @@ KPI_SELECTION = [
     ('gross_margin', 'Gross margin (%)'),
 ]
 assert [code for code, _label in KPI_SELECTION] == list(KPI_CODES)
+
+#: scores come from the computation only; a published scorecard is final until a director reopens it
+SCORECARD_WORKFLOW = WorkflowSpec(
+    protected={'state', 'computed_date', 'line_ids'}, frozen_states={'done'}, deletable_states={'draft'},
+    transitions=[Transition('action_compute', ('draft',), None,
+                            "the manager of the scorecard's team, a director (company-wide: a director)"),
+                 Transition('action_publish', ('draft',), 'done', 'the same'),
+                 Transition('action_reset', ('done',), 'draft', 'a director')])
+LINE_WORKFLOW = WorkflowSpec(protected=EVERYTHING, parent_field='scorecard_id', frozen_states={'done'})
 
 
 class SalesKpi(models.Model):
@@ -47,8 +58,10 @@ class SalesKpi(models.Model):
 class Scorecard(models.Model):
     _name = 'sales_mis.scorecard'
     _description = 'KPI Scorecard'
-    _inherit = ['mail.thread']
+    # the workflow mixin first: its message_post makes the caller the author of tracked transitions
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread']
     _order = 'date_from desc, id desc'
+    _workflow = SCORECARD_WORKFLOW
 
     name = fields.Char(required=True, default=lambda self: _('Scorecard'))
     company_id = fields.Many2one('res.company', required=True, default=lambda self: self.env.user.company_id)
@@ -65,12 +78,36 @@ class Scorecard(models.Model):
         if self.filtered(lambda s: s.date_from > s.date_to):
             raise UserError(_('A scorecard period must end after it starts.'))
 
+    @api.model
+    def create(self, values):
+        model, values = guarded_create_args(self, values)
+        return super(Scorecard, model).create(values)
+
     def _salespeople(self):
-        domain = [('share', '=', False), ('groups_id', 'in', self.env.ref('sales_mis.group_salesperson').id),
-                  ('company_ids', 'in', self.company_id.id)]
+        """The people ranked: salespeople of the company (of the team), not their managers,
+        directors or administrators (every one of them is also in the salesperson group, which
+        the manager group implies)."""
+        env = self.env
+        domain = [('share', '=', False), ('groups_id', 'in', env.ref('sales_mis.group_salesperson').id),
+                  ('id', '!=', SUPERUSER_ID), ('company_ids', 'in', self.company_id.id)]
         if self.team_id:
             domain.append(('sale_team_id', '=', self.team_id.id))
-        return self.env['res.users'].search(domain)
+        bosses = env.ref('sales_mis.group_manager') | env.ref('sales_mis.group_mis_admin') \
+            | env.ref('base.group_system')
+        return self.env['res.users'].sudo().search(domain) - bosses.sudo().mapped('users')
+
+    def _check_scorer(self):
+        """Computing and publishing rank people: the manager of the scorecard's team, or a
+        director (who alone scores company-wide cards, whose people the manager cannot see)."""
+        user = self.env.user
+        if self.env.uid == SUPERUSER_ID or user.has_group('sales_mis.group_director'):
+            return
+        for card in self:
+            if not card.team_id:
+                raise AccessError(_('Only a sales director computes and publishes a company-wide scorecard.'))
+            if not (user.has_group('sales_mis.group_manager') and card.team_id.user_id == user):
+                raise AccessError(_('Only the manager of %s or a sales director computes and publishes '
+                                    'this scorecard.') % card.team_id.name)
 
     @api.multi
     def action_compute(self):
@@ -78,6 +115,9 @@ class Scorecard(models.Model):
         self.ensure_one()
         if self.state != 'draft':
             raise UserError(_('A published scorecard keeps its scores; make a new one to recompute.'))
+        self._check_scorer()
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         kpis = self.env['sales_mis.kpi'].search([('company_id', '=', self.company_id.id)])
         if not kpis:
             raise UserError(_('Configure at least one KPI first (Sales MIS > Configuration > KPIs).'))
@@ -89,37 +129,38 @@ class Scorecard(models.Model):
              'target': kpi.target, 'weight': kpi.weight}
             for user_id in users.ids for kpi in kpis])
         scores = score_table(frame).set_index('user_id') if not frame.empty else None
-        self.line_ids.unlink()
-        Line = self.env['sales_mis.scorecard.line']
-        for user in users:  # Odoo 11 creates one record per call
-            row = dict({code: values[code].get(user.id, 0.0) for code in KPI_CODES},
-                       scorecard_id=self.id, user_id=user.id, team_id=user.sale_team_id.id,
-                       company_id=self.company_id.id,
-                       score=float(scores.at[user.id, 'score']), rank=int(scores.at[user.id, 'rank']))
-            Line.create(row)
-        self.computed_date = fields.Datetime.now()
+        rows = [dict({code: values[code].get(user.id, 0.0) for code in KPI_CODES},
+                     user_id=user.id, team_id=user.sale_team_id.id, company_id=self.company_id.id,
+                     score=float(scores.at[user.id, 'score']), rank=int(scores.at[user.id, 'rank']))
+                for user in users]
+        self._workflow_transition({'line_ids': [(5, 0, 0)] + [(0, 0, row) for row in rows],
+                                   'computed_date': fields.Datetime.now()})
         return True
 
     @api.multi
     def action_publish(self):
-        if not self.env.user.has_group('sales_mis.group_manager'):
-            raise UserError(_('Only sales managers publish scorecards.'))
-        self.filtered(lambda s: not s.line_ids).action_compute()
-        self.write({'state': 'done'})
+        self._check_scorer()
+        if self.filtered(lambda s: s.state != 'draft'):
+            raise UserError(_('Only draft scorecards are published.'))
+        for card in self.filtered(lambda s: not s.sudo().line_ids):
+            card.action_compute()
+        self._workflow_transition({'state': 'done'})
         return True
 
     @api.multi
     def action_reset(self):
         if not self.env.user.has_group('sales_mis.group_director'):
             raise UserError(_('Only a sales director can reopen a published scorecard.'))
-        self.write({'state': 'draft'})
+        self._workflow_transition({'state': 'draft'})
         return True
 
 
 class ScorecardLine(models.Model):
     _name = 'sales_mis.scorecard.line'
     _description = 'KPI Score'
+    _inherit = ['sales_mis.workflow.mixin']
     _order = 'scorecard_id desc, rank, user_id'
+    _workflow = LINE_WORKFLOW
 
     scorecard_id = fields.Many2one('sales_mis.scorecard', required=True, ondelete='cascade', index=True)
     company_id = fields.Many2one('res.company', readonly=True)
@@ -135,3 +176,8 @@ class ScorecardLine(models.Model):
     visits = fields.Float(string='Visits')
     win_rate = fields.Float(string='Win Rate (%)', group_operator='avg')
     gross_margin = fields.Float(string='Gross Margin (%)', group_operator='avg')
+
+    @api.model
+    def create(self, values):
+        model, values = guarded_create_args(self, values)
+        return super(ScorecardLine, model).create(values)

@@ -66,11 +66,11 @@ class TestDailyReport(PlanningCase):
         self.assertEqual(report.state, 'submitted')
         review = report.activity_ids
         self.assertEqual(review.user_id, self.manager, "a to-do for the team's manager")
-        with self.assertRaisesRegex(UserError, 'can no longer be changed'):
+        with self.assertRaisesRegex(AccessError, 'can no longer be changed'):
             report.sudo(self.salesperson).write({'summary': 'Changed after submitting'})
         with self.assertRaises(AccessError):
             report.sudo(self.salesperson).action_approve()
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             report.sudo(self.salesperson).write({'state': 'approved'})
         with self.assertRaises(AccessError):
             report.sudo(self.manager_south).action_approve()

@@ -125,7 +125,7 @@ class TestCommission(PerformanceCase):
             mine.sudo(self.manager_south).action_approve()
         mine.sudo(self.manager).action_approve()
         self.assertEqual((mine.state, mine.approved_by_id), ('approved', self.manager))
-        with self.assertRaisesRegex(UserError, 'cannot be changed'):
+        with self.assertRaisesRegex(AccessError, 'can no longer be changed'):
             mine.sudo(self.director).write({'date_to': '2030-02-28'})
         other = self.statement(self.salesperson_east2)
         Statement = self.env['sales_mis.commission.statement']
