@@ -68,8 +68,8 @@ class Visit(models.Model):
     def _check_links_company(self):
         # a visit of one company never points at another company's customer or opportunity
         for visit in self.sudo():
-            linked = visit.partner_id | visit.contact_ids
-            foreign = [record.display_name for record in linked | visit.lead_id
+            linked = list(visit.partner_id | visit.contact_ids) + list(visit.lead_id)
+            foreign = [record.display_name for record in linked
                        if record.company_id and record.company_id != visit.company_id]
             if foreign:
                 raise ValidationError(_('A visit of %s cannot refer to %s: it belongs to another company.')
