@@ -4,6 +4,7 @@ the caller first. One regression test per door found open; the HTTP side (403 in
 and the full role x door table are in tests/test_side_door_matrix.py."""
 import json
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 
 from ..crm_logic import win_model
@@ -211,3 +212,23 @@ class TestSideDoors(PlanningCase):
         with self.assertRaisesRegex(ValidationError, 'another company'):
             Visit.create(dict(values, partner_id=self.east_customer.id, lead_id=foreign_lead.id))
         Visit.create(dict(values, partner_id=self.east_customer.id))
+
+    def test_a_daily_report_collects_only_its_companys_records(self):
+        other = self.env['res.company'].create({'name': 'Other Co'})
+        seller = self.salesperson_east2
+        seller.write({'tz': 'UTC', 'company_ids': [(4, other.id)]})
+        now = fields.Datetime.now()
+        shared = self.env['res.partner'].create({'name': 'Shared Ltd', 'customer': True, 'is_company': True,
+                                                'company_id': False})
+        self.env['sales_mis.visit'].create({'name': 'Other company visit', 'partner_id': shared.id,
+                                            'user_id': seller.id, 'company_id': other.id, 'date_start': now})
+        self.env['crm.lead'].create({'name': 'Other company lead', 'type': 'opportunity', 'user_id': seller.id,
+                                     'company_id': other.id})
+        self.env['sales_mis.visit'].create({'name': 'Own visit', 'partner_id': shared.id, 'user_id': seller.id,
+                                            'company_id': self.company.id, 'date_start': now})
+        report = self.env['sales_mis.daily.report'].sudo(seller).create({
+            'date': fields.Date.context_today(seller), 'team_id': seller.sale_team_id.id})
+        report.action_collect()
+        names = ' '.join(report.line_ids.mapped('name'))
+        self.assertIn('Own visit', names)
+        self.assertNotIn('Other company', names)
