@@ -166,6 +166,12 @@ class TestSideDoors(PlanningCase):
         pairs = self.env['sales_mis.partner.duplicate'].search(
             ['|', ('partner_a_id', '=', foreign.id), ('partner_b_id', '=', foreign.id)])
         self.assertFalse(pairs)
+        # a pair left by an earlier scan across companies stays out of sight
+        low, high = sorted([foreign.id, self.east_customer.id])
+        old = self.env['sales_mis.partner.duplicate'].create({
+            'partner_a_id': low, 'partner_b_id': high, 'score': 85.0, 'state': 'ignored',
+            'team_id': self.team_east.id, 'user_id': self.salesperson.id, 'company_id': self.company.id})
+        self.assertNotIn(old, self.env['sales_mis.partner.duplicate'].sudo(self.manager).search([]))
 
     def test_training_evaluating_and_demo_loaders_check_the_caller(self):
         for user in self.outsiders + [self.salesperson]:
