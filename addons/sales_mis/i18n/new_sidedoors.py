@@ -2,8 +2,9 @@
 """New strings of the side-door fixes (issue 12) with their 简体中文 translations, to merge into zh_CN.po."""
 ZH = {
     'Download refused: %s': '下载被拒绝：%s',
-    'A scheduled report can only contain your own figures: only an administrator may choose another user '
-    'under "Figures Visible To".': '定时报表只能包含您自己可见的数据：只有管理员才能在“数据可见范围（按用户）”中选择其他用户。',
+    'You are not allowed to schedule the figures of another user: a scheduled report contains your own figures; '
+    'only an administrator may choose another user under "Figures Visible To".':
+        '您无权为其他用户的数据设置定时报表：定时报表只包含您自己可见的数据；只有管理员才能在“数据可见范围（按用户）”中选择其他用户。',
     '%s belongs to the user %s: only an administrator may merge the contact of a user.':
         '%s 属于用户 %s：只有管理员才能合并用户的联系人。',
     "%s is a customer of %s (%s): only its team's manager or a sales director may merge it.":

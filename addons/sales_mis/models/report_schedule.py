@@ -57,8 +57,9 @@ class ReportSchedule(models.Model):
         only choose themselves (else a manager mails himself a director's figures)."""
         if self.env.user._is_admin() or user_id in (False, None, self.env.uid):
             return
-        raise AccessError(_('A scheduled report can only contain your own figures: only an administrator '
-                            'may choose another user under "Figures Visible To".'))
+        raise AccessError(_('You are not allowed to schedule the figures of another user: a scheduled report '
+                            'contains your own figures; only an administrator may choose another user under '
+                            '"Figures Visible To".'))
 
     @api.model
     def create(self, values):
