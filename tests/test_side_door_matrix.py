@@ -19,7 +19,8 @@ import xmlrpc.client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-#: who may pass a door: a group xml id, or ADMIN (Settings' access rights: base.group_erp_manager)
+#: who may pass a door: a group xml id, ADMIN (Settings' access rights: base.group_erp_manager) or a
+#: set of logins
 SALES = 'sales_mis.group_salesperson'
 MANAGER = 'sales_mis.group_manager'
 ODOO_SALES = 'sales_team.group_sale_salesman'
@@ -33,7 +34,8 @@ OUTSIDERS = {
 }
 ROLES = ['salesperson', 'manager', 'director', 'misadmin', 'admin'] + sorted(OUTSIDERS)
 
-#: (model, method, args(ctx), who may pass, called as admin too). Methods that only change data
+#: (model, method, args(ctx), who may pass, called as admin too: False for maintenance tasks whose
+#: administrator run is tested in-process and would change the shared test database). Methods that only change data
 #: for the caller (write/create/workflow) are the protected-field matrix's; these return figures
 #: or rows, or act as superuser on the caller's behalf. Public methods that take records
 #: (sales_mis.plan.completion.export_rows, sales_mis.actual.history_by) refuse XML-RPC; their
@@ -56,12 +58,17 @@ RPC_DOORS = [
     ('sales_mis.partner.duplicate', 'action_scan', lambda c: [], MANAGER, True),
     ('crm.lead', 'action_followup_list', lambda c: [], ODOO_SALES, True),
     ('crm.lead', 'followup_refresh', lambda c: [], ADMIN, True),
-    ('crm.lead', 'cron_followup', lambda c: [], ADMIN, True),
+    ('crm.lead', 'cron_followup', lambda c: [], ADMIN, False),   # (would file reminders in the shared database)
     ('sales_mis.report.demo', 'create_demo_flow', lambda c: [], ADMIN, True),
     ('sales_mis.report.schedule', 'cron_send_daily', lambda c: [], ADMIN, False),
-    ('sales_mis_forecast.snapshot', 'take_snapshot', lambda c: [], ADMIN, True),
+    ('sales_mis_forecast.snapshot', 'take_snapshot', lambda c: [], ADMIN, False),  # (replaces today's snapshot)
     # books 27 months of orders: refused to everybody else, not run again for the administrator
     ('sales_mis_forecast.demo', 'load', lambda c: [], ADMIN, False),
+    # on records: who may pass is a set of logins (the record's owner and those above them)
+    ('crm.lead', 'action_sales_mis_evaluate', lambda c: [[c['salesperson_lead']]],
+     {'salesperson', 'manager', 'director', 'misadmin', 'admin'}, True),
+    # the MIS administrator is a director, not Settings' administrator: their own figures only
+    ('sales_mis.report.schedule', 'send', lambda c: [[c['director_schedule']]], {'director', 'admin'}, True),
 ]
 
 #: route (as written in @http.route) -> [(url with {placeholders} filled from ctx, who may pass)]
@@ -141,6 +148,15 @@ def test_side_door_matrix(server):
                               limit=1)[0],
            'company': admin('res.users', 'read', [admin.uid], ['company_id'])[0]['company_id'][0]}
 
+    ctx['salesperson_lead'] = admin('crm.lead', 'search', [('user_id.login', '=', 'salesperson'),
+                                                           ('type', '=', 'opportunity')], limit=1)[0]
+    # a director's daily figures, set up by the administrator (nobody else may choose them)
+    director = admin('res.users', 'search', [('login', '=', 'director')])[0]
+    ctx['director_schedule'] = (admin('sales_mis.report.schedule', 'search', [('name', '=', 'Side-door matrix')])
+                                or [admin('sales_mis.report.schedule', 'create', {
+                                    'name': 'Side-door matrix', 'user_id': director, 'lang': 'en_US',
+                                    'user_ids': [(6, 0, [director])],
+                                    'report_type_ids': [(6, 0, [xmlid('sales_mis.report_type_arrears')])]})])[0]
     group_ids = {group: xmlid(group) for group in (SALES, MANAGER, ODOO_SALES, ADMIN)}
     users = {}
     for login in ROLES:
@@ -160,7 +176,7 @@ def test_side_door_matrix(server):
         for model, method, args, who, as_admin in RPC_DOORS:
             if ADMIN in groups and not as_admin:
                 continue
-            expected = 'allowed' if who in groups else 'refused'
+            expected = 'allowed' if (login in who if isinstance(who, set) else who in groups) else 'refused'
             got, detail = rpc_outcome(client, model, method, args(ctx_user))
             cells += 1
             if got != expected:
