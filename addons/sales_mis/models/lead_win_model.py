@@ -6,12 +6,12 @@ import json
 import time
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import html_escape
 
 from ..crm_logic import win_model
 from .crm_lead_evaluation import WIN_CATEGORICAL, WIN_LOG, WIN_NUMERIC
 from .rpc_input import python_record
-from odoo.exceptions import AccessError
 
 
 class WinModel(models.Model):
