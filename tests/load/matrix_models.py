@@ -225,9 +225,10 @@ def specs(ctx):
         Record('sales_mis.report.schedule', lambda c, w: {
             'name': 'Matrix schedule', 'company_id': o(c, w)['company'], 'user_id': o(c, w)['user'],
             'report_type_ids': [(6, 0, admin('sales_mis.report.type', 'search', [], limit=1))], 'lang': 'en_US'},
-            # "figures visible to" decides what the mails contain: a manager schedules the figures
-            # of themselves or of the teams they lead, a director of anybody of their companies
-            {'name': 'matrix'}, table('|||', 'rwuc|rwuc||', 'rwuc|rwuc|rwuc|')),
+            # "figures visible to" decides what the mails contain: only an administrator sets another
+            # user than oneself (issue 12), so nobody creates or edits these (owned by the sellers);
+            # managers see and delete those of the teams they lead, a director all of their companies
+            {'name': 'matrix'}, table('|||', 'ru|ru||', 'ru|ru|ru|')),
         # --- forecasts --------------------------------------------------------------------------
         Record('sales_mis_forecast.run', lambda c, w: {
             'name': 'Matrix run', 'company_id': o(c, w)['company'], 'team_id': o(c, w)['team'], 'level': 'team',

@@ -4,6 +4,7 @@ from odoo import http, _
 from odoo.http import content_disposition, request
 
 from ..crm_logic.competitor_xlsx import build_competitor_workbook
+from .refusals import refusals_as_http
 
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -17,6 +18,7 @@ def competitor_labels():
 class CompetitorExport(http.Controller):
 
     @http.route('/sales_mis/competitor/analysis.xlsx', type='http', auth='user')
+    @refusals_as_http
     def competitor_xlsx(self, **kwargs):
         # read_group on the report applies the user's record rules
         rows = request.env['sales_mis.competitor.report'].export_rows()

@@ -4,6 +4,7 @@ from odoo import http, _
 from odoo.http import content_disposition, request
 
 from ..planning.completion_xlsx import build_completion_workbook
+from .refusals import refusals_as_http
 
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -11,6 +12,7 @@ XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 class CompletionExport(http.Controller):
 
     @http.route('/sales_mis/plan/<int:plan_id>/completion.xlsx', type='http', auth='user')
+    @refusals_as_http
     def completion_xlsx(self, plan_id, **kwargs):
         # record rules apply: a salesperson gets only their own rows
         plan = request.env['sales_mis.plan'].browse(plan_id)

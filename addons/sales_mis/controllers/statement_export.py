@@ -7,15 +7,19 @@ from odoo.http import content_disposition, request
 
 from ..planning.statement_xlsx import build_statement_workbook
 from .completion_export import XLSX
+from .refusals import refusals_as_http
+from ..report.caller_access import check_readable
 
 
 class StatementExport(http.Controller):
 
     @http.route('/sales_mis/commission/statements.xlsx', type='http', auth='user')
+    @refusals_as_http
     def statements_xlsx(self, ids='', **kwargs):
         # browse + read under the user's rules: a salesperson cannot export a colleague's statement
         statements = request.env['sales_mis.commission.statement'].browse(
             [int(i) for i in ids.split(',') if i.isdigit()])
+        check_readable(request.env, 'sales_mis.commission.statement', 'sales_mis.commission.line')
         statements.check_access_rule('read')
         lines = request.env['sales_mis.commission.line'].search_read(
             [('statement_id', 'in', statements.ids)],

@@ -71,3 +71,20 @@ def candidate_pairs(records, threshold=0.85, max_key_size=50):
         pairs[ids] = {'ids': ids, 'reasons': ['similar_name'],
                       'score': pair_score((), similar['score'])}
     return sorted(pairs.values(), key=lambda pair: (-pair['score'], pair['ids']))
+
+
+def candidate_pairs_by_company(records, threshold=0.85, max_key_size=50):
+    """:func:`candidate_pairs` within each company (``company_id`` of the records): a pair never
+    names customers of two companies. Records without a company are shared by all companies and
+    paired inside each; every pair gets ``company_id``: the company of its records, or None when
+    neither has one. Pairs are listed once, ordered by ids."""
+    companies = sorted({r.get('company_id') for r in records if r.get('company_id')})
+    shared = [r for r in records if not r.get('company_id')]
+    found = {}
+    for company in companies or [None]:
+        group = [r for r in records if r.get('company_id') == company] + (shared if company else [])
+        by_id = {r['id']: r for r in group}
+        for pair in candidate_pairs(group, threshold=threshold, max_key_size=max_key_size):
+            owners = {by_id[i].get('company_id') for i in pair['ids']} - {None}
+            found.setdefault(pair['ids'], dict(pair, company_id=owners.pop() if owners else None))
+    return [found[ids] for ids in sorted(found)]

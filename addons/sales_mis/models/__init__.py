@@ -31,3 +31,4 @@ from . import sales_contract
 from . import report_export
 from . import report_schedule
 from . import report_demo
+from . import mail_activity_access

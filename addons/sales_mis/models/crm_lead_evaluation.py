@@ -129,7 +129,10 @@ class CrmLead(models.Model):
     # ---- evaluation score ----------------------------------------------------------------
 
     def action_sales_mis_evaluate(self):
-        """Recompute the score and the win probability of these opportunities."""
+        """Recompute the score and the win probability of these opportunities (computed as
+        superuser, so only for opportunities the caller may change)."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         self._sales_mis_evaluate()
         return True
 
@@ -218,7 +221,12 @@ class CrmLead(models.Model):
         if value is None:
             return _('none')
         if feature in WIN_RELATIONS:
-            record = self.env[WIN_RELATIONS[feature]].sudo().browse(int(value)).exists()
+            # levels come back from the model's JSON as strings, '7' or '7.0' (a float column)
+            try:
+                record_id = int(float(value))
+            except (TypeError, ValueError):
+                return str(value)
+            record = self.env[WIN_RELATIONS[feature]].sudo().browse(record_id).exists()
             return record.display_name if record else _('none')
         if feature in ('budget_confirmed', 'decision_maker_known', 'need_confirmed', 'timing_confirmed'):
             return _('yes') if value else _('no')

@@ -5,6 +5,8 @@ company), listed per salesperson, with a daily reminder to-do for each of them."
 
 from odoo import _, api, fields, models
 
+from .admin_only import admin_only
+
 DEFAULT_STALE_DAYS = 14
 #: open = not lost (active) and not won
 OPEN_SQL = "l.active AND coalesce(l.probability, 0) < 100"
@@ -52,8 +54,14 @@ class CrmLead(models.Model):
                                         ('date_deadline', '>=', fields.Date.context_today(self)),
                                         ('probability', '>=', 100)]
 
+    @admin_only
     @api.model
     def followup_refresh(self):
+        """Maintenance entry point of :meth:`_followup_refresh` (every lead of every company)."""
+        return self._followup_refresh()
+
+    @api.model
+    def _followup_refresh(self):
         """Last touch and staleness of every lead in one statement: the latest message and
         the latest activity per lead are aggregated once, not looked up per lead."""
         self.env.cr.execute("""
@@ -98,10 +106,11 @@ class CrmLead(models.Model):
         """.format(open=OPEN_SQL), (fields.Date.context_today(self), activity_type.id))
         return dict(self.env.cr.fetchall())
 
+    @admin_only
     @api.model
     def cron_followup(self):
         """Daily: refresh the flags, then one "Follow up" to-do per lead needing one."""
-        self.followup_refresh()
+        self._followup_refresh()
         activity_type = self.env.ref('sales_mis.mail_activity_type_followup')
         to_remind = self._followup_leads_to_remind()
         leads = self.browse(sorted(to_remind)).with_context(prefetch_fields=False)
@@ -120,7 +129,9 @@ class CrmLead(models.Model):
 
     @api.model
     def action_followup_list(self):
-        """The follow-up list, with fresh flags."""
-        self.followup_refresh()
+        """The follow-up list, with fresh flags (refreshed as superuser: only for those who may
+        read opportunities)."""
+        self.check_access_rights('read')
+        self.sudo()._followup_refresh()
         action = self.env.ref('sales_mis.action_lead_followup').read()[0]
         return action

@@ -127,12 +127,12 @@ class DailyReport(models.Model):
         self.ensure_one()
         start, end = (fields.Datetime.to_string(moment) for moment in
                       daily_report.day_bounds_utc(self.date, self.user_id.tz or self.env.user.tz))
-        cr, partner = self.env.cr, self.user_id.partner_id.id
+        cr, partner, company = self.env.cr, self.user_id.partner_id.id, self.company_id.id
         lines = []
         type_labels = dict(self.env['sales_mis.visit']._fields['visit_type']._description_selection(self.env))
         cr.execute("SELECT id, date_start, name, visit_type, partner_id, lead_id, result FROM sales_mis_visit "
-                   "WHERE user_id = %s AND date_start >= %s AND date_start < %s AND state != 'cancelled'",
-                   (self.user_id.id, start, end))
+                   "WHERE user_id = %s AND date_start >= %s AND date_start < %s AND state != 'cancelled' "
+                   "AND company_id = %s", (self.user_id.id, start, end, company))
         for visit_id, moment, name, visit_type, partner_id, lead_id, result in cr.fetchall():
             lines.append({'kind': VISIT_KINDS.get(visit_type, 'work'), 'time': moment, 'visit_id': visit_id,
                           'partner_id': partner_id, 'lead_id': lead_id,
@@ -141,7 +141,13 @@ class DailyReport(models.Model):
         # done activities: Odoo posts a message with the activity type and deletes the activity
         cr.execute("SELECT m.date, m.model, m.res_id, m.record_name, t.name FROM mail_message m "
                    "JOIN mail_activity_type t ON t.id = m.mail_activity_type_id "
-                   "WHERE m.author_id = %s AND m.date >= %s AND m.date < %s", (partner, start, end))
+                   "WHERE m.author_id = %s AND m.date >= %s AND m.date < %s "
+                   # only this report's company's opportunities and visits (links included)
+                   "AND NOT EXISTS (SELECT 1 FROM crm_lead l WHERE m.model = 'crm.lead' AND l.id = m.res_id "
+                   "                AND l.company_id != %s) "
+                   "AND NOT EXISTS (SELECT 1 FROM sales_mis_visit sv WHERE m.model = 'sales_mis.visit' "
+                   "                AND sv.id = m.res_id AND sv.company_id != %s)",
+                   (partner, start, end, company, company))
         for moment, model, res_id, record_name, type_name in cr.fetchall():
             lines.append({'kind': 'activity', 'time': moment, 'lead_id': res_id if model == 'crm.lead' else False,
                           'visit_id': res_id if model == 'sales_mis.visit' else False,
@@ -155,7 +161,8 @@ class DailyReport(models.Model):
                    "LEFT JOIN crm_lead l ON l.id = m.res_id "
                    "WHERE m.model = 'crm.lead' AND v.field = 'stage_id' AND m.author_id = %s "
                    "AND coalesce(v.old_value_integer, 0) != 0 "
-                   "AND m.date >= %s AND m.date < %s", (partner, start, end))
+                   "AND m.date >= %s AND m.date < %s AND (l.company_id IS NULL OR l.company_id = %s)",
+                   (partner, start, end, company))
         for moment, lead_id, record_name, old, new, won, partner_id in cr.fetchall():
             lines.append({'kind': 'won' if won else 'stage', 'time': moment, 'lead_id': lead_id,
                           'partner_id': partner_id,
@@ -164,8 +171,9 @@ class DailyReport(models.Model):
         cr.execute("SELECT id, create_date, date_closed, name, partner_id, active, "
                    "create_date >= %s AND create_date < %s FROM crm_lead WHERE user_id = %s "
                    "AND ((create_date >= %s AND create_date < %s) "
-                   "     OR (NOT active AND date_closed >= %s AND date_closed < %s))",
-                   (start, end, self.user_id.id, start, end, start, end))
+                   "     OR (NOT active AND date_closed >= %s AND date_closed < %s)) "
+                   "AND (company_id IS NULL OR company_id = %s)",
+                   (start, end, self.user_id.id, start, end, start, end, company))
         for lead_id, created, closed, name, partner_id, active, new in cr.fetchall():
             if new:
                 lines.append({'kind': 'new_lead', 'time': created, 'lead_id': lead_id, 'partner_id': partner_id,

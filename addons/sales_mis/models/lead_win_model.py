@@ -6,6 +6,8 @@ import json
 import time
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import html_escape
 
 from ..crm_logic import win_model
 from .crm_lead_evaluation import WIN_CATEGORICAL, WIN_LOG, WIN_NUMERIC
@@ -44,8 +46,12 @@ class WinModel(models.Model):
     @api.model
     @api.returns('self', lambda record: record.id)
     def train(self, company=None):
-        """Learn from every closed opportunity of ``company`` and store the model."""
+        """Learn from every closed opportunity of ``company`` and store the model.
+        Sales managers and administrators only (it reads every closed opportunity of the
+        company as superuser and replaces the model everybody's probabilities come from),
+        and only for their own companies."""
         company = python_record(company, 'train') if company else self.env.user.company_id
+        self._check_may_train(company)
         started = time.time()
         frame = self.env['crm.lead']._sales_mis_signals(
             "l.type = 'opportunity' AND l.company_id = %(company)s AND "
@@ -66,6 +72,15 @@ class WinModel(models.Model):
             'duration': time.time() - started,
             'model_json': json.dumps(model),
         })
+
+    @api.model
+    def _check_may_train(self, company):
+        user = self.env.user
+        if user._is_superuser() or user._is_admin():
+            return
+        if not user.has_group('sales_mis.group_manager') or company not in user.company_ids:
+            raise AccessError(_('Only a sales manager of %s or an administrator may train its win model.')
+                              % company.name)
 
     def action_train(self):
         self.check_access_rights('create')  # training itself runs as superuser
@@ -95,8 +110,10 @@ class WinModel(models.Model):
                 value = self.env['crm.lead']._sales_mis_value_label(feature, level) \
                     if level not in (None, win_model.OTHER, win_model.NONE) else \
                     (_('other') if level == win_model.OTHER else _('none') if level == win_model.NONE else '')
+                # names of teams, salespeople, sources, stages are user text: escaped (sanitize=False)
                 rows.append('<tr><td>%s</td><td>%s</td><td class="text-right">%+.2f</td></tr>'
-                            % (labels.get(feature, feature), value, weight))
+                            % (html_escape(labels.get(feature, feature)), html_escape(value), weight))
             record.coefficient_html = '<table class="table table-condensed"><tr><th>%s</th><th>%s</th>' \
                 '<th class="text-right">%s</th></tr>%s</table>' % (
-                    _('Feature'), _('Value'), _('Weight (log-odds)'), ''.join(rows))
+                    html_escape(_('Feature')), html_escape(_('Value')), html_escape(_('Weight (log-odds)')),
+                    ''.join(rows))

@@ -6,6 +6,8 @@ import datetime
 
 from odoo import api, fields, models
 
+from .admin_only import admin_only
+
 #: set once the demo flow is booked (it must run once only)
 DONE_PARAM = 'sales_mis.report_demo_booked'
 
@@ -41,6 +43,7 @@ class ReportDemo(models.AbstractModel):
             'invoice_ids': [(6, 0, invoice.ids)]})
         payment.post()
 
+    @admin_only
     @api.model
     def create_demo_flow(self):
         """Book the demo flow once.  On a fresh install the chart of accounts (and so the sales

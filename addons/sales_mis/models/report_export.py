@@ -16,6 +16,7 @@ from ..reporting.periods import last_months, period_starts
 from ..reporting.xlsx_table import build_table_workbook
 from .rpc_input import day_arg
 from ..report.visible_sql import visible_rows_sql
+from ..report.caller_access import check_readable
 
 REPORT_TYPES = [
     ('sales_analysis', 'Sales Analysis and Trends'),
@@ -24,6 +25,15 @@ REPORT_TYPES = [
     ('collection_summary', 'Collection Summary Daily Report'),
     ('arrears', 'Customer Arrears'),
 ]
+
+#: the models whose figures each report returns (the caller must be allowed to read them)
+REPORT_MODELS = {
+    'sales_analysis': ('sales_mis.sales.analysis',),
+    'product_daily': ('sales_mis.sales.line',),
+    'collection_detail': ('sales_mis.collection',),
+    'collection_summary': ('sales_mis.collection',),
+    'arrears': ('sales_mis.arrears',),
+}
 
 
 class ReportExport(models.AbstractModel):
@@ -37,6 +47,7 @@ class ReportExport(models.AbstractModel):
         Over XML-RPC the bytes come base64-encoded, as Odoo's binary fields."""
         if not isinstance(report_type, str) or report_type not in dict(REPORT_TYPES):
             raise UserError(_('Unknown report: %s') % report_type)
+        check_readable(self.env, *REPORT_MODELS[report_type])
         day = period_starts(day_arg(day) or fields.Date.context_today(self))[0]
         frame, columns, title = getattr(self, '_report_%s' % report_type)(day)
         subtitle = _('Date: %s') % day.isoformat()
@@ -71,6 +82,7 @@ class ReportExport(models.AbstractModel):
     def product_daily_rows(self, day):
         """Per product: quantity and amount of `day`, month to date and year to date, net of refunds,
         of the invoiced sales the current user may see (one query)."""
+        check_readable(self.env, 'sales_mis.sales.line')
         day, month_start, year_start = period_starts(day_arg(day, required=True))
         visible, params = visible_rows_sql(self.env['sales_mis.sales.line'])
         self.env.cr.execute("""
@@ -112,6 +124,7 @@ class ReportExport(models.AbstractModel):
     @api.model
     def collection_detail_rows(self, day):
         """The collections of `day` the current user may see, with the names to print (one query)."""
+        check_readable(self.env, 'sales_mis.collection')
         day = day_arg(day, required=True)
         visible, params = visible_rows_sql(self.env['sales_mis.collection'])
         self.env.cr.execute("""
@@ -147,6 +160,7 @@ class ReportExport(models.AbstractModel):
     @api.model
     def collection_summary_rows(self, day):
         """Per (team, salesperson): collected on `day`, month to date and year to date."""
+        check_readable(self.env, 'sales_mis.collection')
         day, month_start, year_start = period_starts(day_arg(day, required=True))
         visible, params = visible_rows_sql(self.env['sales_mis.collection'])
         self.env.cr.execute("""

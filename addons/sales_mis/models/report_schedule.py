@@ -3,10 +3,13 @@
 
 Each schedule names the reports, the recipients, the language of the captions
 and the user whose visibility the figures follow (record rules), so that a
-schedule made by a manager never mails more than that manager may see."""
+schedule made by a manager never mails more than that manager may see: only an
+administrator may let a schedule show another user's figures; everybody else's
+schedules show their own (set on create and on every write, refused otherwise)."""
 import base64
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import pycompat
 
 from ..workflow_logic.rules import Transition, WorkflowSpec
@@ -53,10 +56,34 @@ class ReportSchedule(models.Model):
                                  default=lambda self: self.env.user.company_id)
     last_sent = fields.Datetime(string='Last Sent', readonly=True)
 
+    def _check_figures_owner(self, user_id):
+        """A schedule mails what its "Figures Visible To" user may see: a non-administrator may
+        only choose themselves (else a manager mails himself a director's figures)."""
+        if self.env.user._is_admin() or user_id in (False, None, self.env.uid):
+            return
+        raise AccessError(_('You are not allowed to schedule the figures of another user: a scheduled report '
+                            'contains your own figures; only an administrator may choose another user under '
+                            '"Figures Visible To".'))
+
+    @api.model
+    def create(self, values):
+        self._check_figures_owner(values.get('user_id'))
+        return super(ReportSchedule, self).create(values)
+
+    @api.multi
+    def write(self, values):
+        if 'user_id' in values:
+            self._check_figures_owner(values['user_id'])
+        for schedule in self:  # editing another user's schedule (its recipients) is using their figures
+            self._check_figures_owner(schedule.user_id.id)
+        return super(ReportSchedule, self).write(values)
+
     @api.multi
     def send(self, day=None):
-        """E-mail the reports of `day` (default today) to the recipients: one mail.mail per schedule."""
+        """E-mail the reports of `day` (default today) to the recipients: one mail.mail per schedule.
+        A non-administrator sends only the schedules of their own figures."""
         for schedule in self:
+            schedule._check_figures_owner(schedule.user_id.id)
             partners = schedule.partner_ids | schedule.user_ids.mapped('partner_id')
             if not partners:
                 continue

@@ -8,7 +8,7 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from ..crm_logic.duplicate_pairs import candidate_pairs
+from ..crm_logic.duplicate_pairs import candidate_pairs_by_company
 
 REASONS = {'vat': 'VAT', 'email': 'E-mail', 'phone': 'Phone', 'name': 'Name',
            'similar_name': 'Similar name'}
@@ -47,9 +47,9 @@ class PartnerDuplicate(models.Model):
 
     @api.model
     def action_scan(self):
-        """Button: rescan now (managers)."""
+        """Button: rescan now (managers): the customers of the caller's companies only."""
         self._check_manager()
-        count = self.sudo()._scan()
+        count = self.sudo()._scan(company_ids=self.env.user.company_ids.ids)
         return {'type': 'ir.actions.client', 'tag': 'reload'} if count is not None else True
 
     @api.model
@@ -57,28 +57,33 @@ class PartnerDuplicate(models.Model):
         self._scan()
 
     @api.model
-    def _scan(self, threshold=0.85):
-        """Replace the pairs to review by a fresh scan; pairs marked "not a
+    def _scan(self, threshold=0.85, company_ids=None):
+        """Replace the pairs to review by a fresh scan, company by company (a pair never names
+        two companies' customers), of `company_ids` (None: all); pairs marked "not a
         duplicate" stay and are not proposed again. Returns the number found."""
         cr = self.env.cr
+        scope = {'all': company_ids is None, 'companies': tuple(company_ids or ()) or (0,)}
         cr.execute("""
             SELECT id, name, vat, phone, mobile, email, user_id, team_id, company_id
               FROM res_partner
-             WHERE active AND customer AND parent_id IS NULL""")
+             WHERE active AND customer AND parent_id IS NULL
+               AND (%(all)s OR company_id IS NULL OR company_id IN %(companies)s)""", scope)
         rows = cr.dictfetchall()
         owners = {row['id']: row for row in rows}
         cr.execute("SELECT partner_a_id, partner_b_id FROM sales_mis_partner_duplicate WHERE state = 'ignored'")
         ignored = set(cr.fetchall())
-        cr.execute("DELETE FROM sales_mis_partner_duplicate WHERE state = 'new'")
+        cr.execute("""DELETE FROM sales_mis_partner_duplicate
+                       WHERE state = 'new' AND (%(all)s OR company_id IS NULL OR company_id IN %(companies)s)""",
+                   scope)
         values = []
-        for pair in candidate_pairs(rows, threshold=threshold):
+        for pair in candidate_pairs_by_company(rows, threshold=threshold):
             id_a, id_b = pair['ids']
             if (id_a, id_b) in ignored:
                 continue
             owner = owners[id_a]
             values.append((id_a, id_b, pair['score'], ', '.join(REASONS[r] for r in pair['reasons']),
                            'new', owner['user_id'] or owners[id_b]['user_id'],
-                           owner['team_id'] or owners[id_b]['team_id'], owner['company_id'],
+                           owner['team_id'] or owners[id_b]['team_id'], pair['company_id'],
                            self.env.uid, self.env.uid))
         execute_values(cr, """
             INSERT INTO sales_mis_partner_duplicate

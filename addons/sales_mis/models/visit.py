@@ -64,6 +64,17 @@ class Visit(models.Model):
         if self.filtered(lambda v: v.next_step and not v.next_step_date):
             raise ValidationError(_('Give the next step a due date.'))
 
+    @api.constrains('company_id', 'partner_id', 'contact_ids', 'lead_id')
+    def _check_links_company(self):
+        # a visit of one company never points at another company's customer or opportunity
+        for visit in self.sudo():
+            linked = list(visit.partner_id | visit.contact_ids) + list(visit.lead_id)
+            foreign = [record.display_name for record in linked
+                       if record.company_id and record.company_id != visit.company_id]
+            if foreign:
+                raise ValidationError(_('A visit of %s cannot refer to %s: it belongs to another company.')
+                                      % (visit.company_id.name, ', '.join(foreign)))
+
     @api.onchange('partner_id')
     def _onchange_partner_id(self):
         if self.lead_id and self.lead_id.partner_id.commercial_partner_id != self.partner_id:

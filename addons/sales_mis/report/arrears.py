@@ -11,6 +11,7 @@ from ..reporting.aging import BUCKETS, bucket_sql
 from ..models.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .visible_sql import visible_rows_sql
+from .caller_access import check_readable
 from ..models.admin_only import admin_only
 
 BUCKET_LABELS = [
@@ -107,6 +108,7 @@ class Arrears(models.Model):
         """Receivables open on `as_of` that the current user may see (this model's record rules),
         as dicts: invoice_id, invoice_type, partner, salesperson, team, date_invoice, date_due,
         residual, days_overdue."""
+        check_readable(self.env, self._name)
         as_of = day_arg(as_of, required=True)
         if fields.Date.to_string(period_starts(as_of)[0]) >= fields.Date.context_today(self):
             as_of = None   # today's residuals are stored

@@ -6,6 +6,7 @@ from odoo import api, fields, models, tools
 
 from ..models.competitor import POSITIONS
 from ..models.admin_only import admin_only
+from .caller_access import check_readable
 
 
 class CompetitorReport(models.Model):
@@ -59,6 +60,7 @@ class CompetitorReport(models.Model):
     @api.model
     def export_rows(self, domain=None):
         """Per competitor: counts and amounts (record rules applied), for the XLSX."""
+        check_readable(self.env, self._name)
         fields_ = ['competitor_id', 'opportunity_count', 'won_count', 'lost_count', 'amount',
                    'won_amount', 'lost_amount']
         groups = self.read_group(domain or [], fields_, ['competitor_id'], orderby='competitor_id')

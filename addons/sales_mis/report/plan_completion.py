@@ -11,6 +11,7 @@ from odoo import api, fields, models, tools
 from ..models.rpc_input import python_record
 from ..models.sales_plan import STATES
 from ..models.admin_only import admin_only
+from .caller_access import check_readable
 
 
 class PlanCompletion(models.Model):
@@ -158,6 +159,8 @@ class PlanCompletion(models.Model):
         Targets and projections come from the leaf lines, month actuals from the
         monthly actuals of the same salespeople/teams."""
         plan = python_record(plan, 'export_rows')
+        check_readable(self.env, self._name, 'sales_mis.actual', 'sales_mis.plan')
+        plan.check_access_rule('read')
         import pandas as pd
         from dateutil.relativedelta import relativedelta
 

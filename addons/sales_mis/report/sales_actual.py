@@ -11,6 +11,8 @@ from odoo import api, fields, models
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
 from ..models.rpc_input import python_record
 from ..models.admin_only import admin_only
+from .caller_access import check_readable
+from .visible_sql import visible_rows_sql
 
 #: monthly actuals per salesperson and team, all categories summed (derived from the main view)
 PERSON_TABLE = 'sales_mis_actual_person'
@@ -136,9 +138,13 @@ class SalesActual(models.Model):
         {team id | user id | category id | this year's month (date): amount}."""
         line = python_record(line, 'history_by')
         key, join = self._HISTORY_KEYS[dimension]
+        # only the actuals the caller may read: a split never reveals other teams' sales
+        check_readable(self.env, self._name, 'sales_mis.plan.line')
+        line.check_access_rule('read')
+        visible, params = visible_rows_sql(self)
         self.env.cr.execute("""
             SELECT {key}, sum(a.amount)
-              FROM sales_mis_actual a
+              FROM ({visible}) a
               JOIN res_company c ON c.id = a.company_id AND c.sales_mis_actual_basis = a.basis
               LEFT JOIN product_category ac ON ac.id = a.categ_id
               {join}
@@ -150,10 +156,10 @@ class SalesActual(models.Model):
                AND (%(user)s IS NULL OR a.user_id = %(user)s)
                AND (lc.id IS NULL OR (ac.parent_left >= lc.parent_left AND ac.parent_left < lc.parent_right))
              GROUP BY 1
-        """.format(key=key, join=join), {
+        """.format(key=key, join=join, visible=visible), dict(params, **{
             'categ': line.categ_id.id or None, 'company': line.company_id.id,
             'date_from': line.date_from, 'date_to': line.date_to,
-            'team': line.team_id.id or None, 'user': line.user_id.id or None})
+            'team': line.team_id.id or None, 'user': line.user_id.id or None}))
         rows = self.env.cr.fetchall()
         if dimension == 'month':  # Odoo's cursor returns dates as strings; the wizard's keys are dates
             return {fields.Date.from_string(k): amount for k, amount in rows if k}

@@ -2,7 +2,7 @@
 """Scored duplicate candidate pairs 客户合并: table-driven, pure Python."""
 import pytest
 
-from odoo.addons.sales_mis.crm_logic.duplicate_pairs import candidate_pairs, pair_score
+from odoo.addons.sales_mis.crm_logic.duplicate_pairs import candidate_pairs, candidate_pairs_by_company, pair_score
 
 
 def ids_of(pairs):
@@ -53,3 +53,13 @@ def test_chained_members_pair_only_on_what_they_share():
                {'id': 2, 'name': 'B2', 'phone': '13800138000', 'vat': '91440600MA4UJ1K23X'},
                {'id': 3, 'name': 'C3', 'vat': '91440600MA4UJ1K23X'}]
     assert ids_of(candidate_pairs(records)) == {(1, 2), (2, 3)}
+
+
+def test_pairs_stay_inside_a_company():
+    records = [{'id': 1, 'name': '企业电子', 'company_id': 1}, {'id': 2, 'name': '企业电子', 'company_id': 2},
+               {'id': 3, 'name': '企业电子有限公司', 'company_id': 1}, {'id': 4, 'name': '企业电子', 'company_id': None}]
+    pairs = {pair['ids']: pair['company_id'] for pair in candidate_pairs_by_company(records)}
+    # never 1-2 nor 2-3 (two companies); a customer without company pairs inside each company
+    assert pairs == {(1, 3): 1, (1, 4): 1, (3, 4): 1, (2, 4): 2}
+    assert {pair['ids']: pair['company_id'] for pair in candidate_pairs_by_company(records[3:] + [
+        {'id': 5, 'name': '企业电子', 'company_id': None}])} == {(4, 5): None}

@@ -29,13 +29,15 @@ class TestScorecard(PerformanceCase):
 
     def test_scores_measure_every_kpi_and_rank(self):
         partner = self.customer
+        # the East team's records: the East manager measures what he may read
         self.env['sales_mis.visit'].create({'name': 'Visit', 'user_id': self.salesperson.id, 'partner_id': partner.id,
+                                            'team_id': self.team_east.id,
                                             'date_start': '2030-01-15 09:00:00', 'state': 'done'})
         self.env['sales_mis.visit'].create({'name': 'Planned only', 'user_id': self.salesperson.id,
                                             'partner_id': partner.id, 'date_start': '2030-01-16 09:00:00'})
         won = self.env['crm.lead'].create({'name': 'Won deal', 'type': 'opportunity', 'user_id': self.salesperson.id,
-                                           'partner_id': partner.id})
-        lost = self.env['crm.lead'].create({'name': 'Lost deal', 'type': 'opportunity',
+                                           'partner_id': partner.id, 'team_id': self.team_east.id})
+        lost = self.env['crm.lead'].create({'name': 'Lost deal', 'type': 'opportunity', 'team_id': self.team_east.id,
                                             'user_id': self.salesperson.id, 'partner_id': partner.id})
         won.action_set_won()
         lost.action_set_lost()
@@ -44,6 +46,7 @@ class TestScorecard(PerformanceCase):
             [('user_type_id.type', '=', 'other'), ('company_id', '=', self.company.id)], limit=1)
         invoice = self.env['account.invoice'].create({
             'partner_id': partner.id, 'type': 'out_invoice', 'user_id': self.salesperson.id,
+            'team_id': self.team_east.id,  # the manager measures what he may read: his team's invoices
             'date_invoice': '2030-01-12',
             'invoice_line_ids': [(0, 0, {'name': 'x', 'quantity': 1, 'price_unit': 1000.0, 'account_id': account.id})]})
         invoice.action_invoice_open()

@@ -8,7 +8,13 @@ merge with a UserError naming the table and constraint, so nothing is dropped.
 Only follower subscriptions that the kept customer already has are removed
 beforehand (same document, same follower: nothing is lost). Sales managers may
 merge (Odoo lets only the administrator merge partners with journal items or
-different e-mails; for managers these checks are replaced by ours)."""
+different e-mails; for managers these checks are replaced by ours).
+
+Before the merge runs with the superuser's rights, the caller must be allowed to do it
+with their own: write every partner involved (access rights and record rules), none
+of them a user's partner (a login would change person), and, below director, every
+partner their own, their teams' or nobody's (a manager of one team does not merge
+away another team's customer)."""
 import logging
 
 import psycopg2
@@ -27,17 +33,38 @@ class PartnerMergeWizard(models.TransientModel):
             if not (self.env.user.has_group('sales_mis.group_manager')
                     or self.env.user.has_group('base.group_system')):
                 raise AccessError(_('Only sales managers can merge customers.'))
-            # Managers may see the partners (checked by reading them) ...
-            self.env['res.partner'].browse(partner_ids).read(['name'])
+            partners = self.env['res.partner'].browse(partner_ids) | (dst_partner or self.env['res.partner'])
+            if not self.env.user._is_admin():
+                self._check_merge_allowed(partners)
             _logger.info('user %s merges partners %s into %s', self.env.uid, partner_ids,
                          dst_partner and dst_partner.id)
-            # ... and merge them with the rights of the merge itself.
+            # checked as the caller: now the mechanics (raw SQL over every table) as superuser
             self = self.sudo()
             dst_partner = dst_partner and dst_partner.sudo()
         # All or nothing: a refused merge leaves no table half moved, even when the
         # caller (a test, a cron) does not roll the transaction back.
         with self._cr.savepoint():
             return super(PartnerMergeWizard, self)._merge(partner_ids, dst_partner)
+
+    def _check_merge_allowed(self, partners):
+        """Raise AccessError unless the current user may merge `partners` (see the module doc)."""
+        partners.check_access_rights('write')
+        partners.check_access_rule('write')
+        users = self.env['res.users'].sudo().with_context(active_test=False).search(
+            [('partner_id', 'in', partners.ids)])
+        if users:
+            raise AccessError(_('%s belongs to the user %s: only an administrator may merge the contact of '
+                                'a user.') % (users[0].partner_id.display_name, users[0].login))
+        user = self.env.user
+        if user.has_group('sales_mis.group_director'):
+            return
+        teams = self.env['crm.team'].sudo().search(['|', ('user_id', '=', user.id), ('id', '=', user.sale_team_id.id)])
+        for partner in partners.sudo():
+            team = partner.team_id or partner.user_id.sale_team_id
+            if partner.user_id == user or team in teams or not (team or partner.user_id):
+                continue
+            raise AccessError(_("%s is a customer of %s (%s): only its team's manager or a sales director may "
+                                "merge it.") % (partner.display_name, partner.user_id.name or '-', team.name or '-'))
 
     def _model_of_table(self, table):
         for name, model in self.env.items():

@@ -8,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.sales_mis.models.admin_only import admin_only
+
 HISTORY_MONTHS = 27
 #: salesperson xml id: [(product xml id, monthly quantity at the start)], one order a month each
 DEMO_SALES = [
@@ -22,6 +24,7 @@ class ForecastDemo(models.AbstractModel):
     _name = 'sales_mis_forecast.demo'
     _description = 'Forecast Demo Data'
 
+    @admin_only  # books orders, invoices and payments: called by the demo data file only
     @api.model
     def load(self):
         self._create_history()

@@ -4,6 +4,7 @@ it can be set beside what was sold (`sales_mis_forecast.snapshot.accuracy`)."""
 from odoo import api, fields, models
 
 from .crm_lead import FORECAST_CATEGORIES
+from odoo.addons.sales_mis.models.admin_only import admin_only
 
 
 class ForecastSnapshot(models.Model):
@@ -21,6 +22,7 @@ class ForecastSnapshot(models.Model):
     expected_revenue = fields.Float(readonly=True)
     weighted_amount = fields.Float(string='Weighted Pipeline', readonly=True)
 
+    @admin_only  # maintenance: copies every company's pipeline (the daily cron)
     @api.model
     def take_snapshot(self):
         """Copy today's pipeline (one row per month, team, salesperson and category)."""

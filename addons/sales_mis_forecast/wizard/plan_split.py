@@ -2,7 +2,11 @@
 """Forecast -> plan (G4): the plan split wizard of sales_mis gets the method
 "Latest forecast": the shares of the forecast of the latest done run matching the
 line (its company, team, category) over the line's period.  The context key
-`sales_mis_forecast_run_id` pins the run (the run's "Create plan" button)."""
+`sales_mis_forecast_run_id` pins the run (the run's "Create plan" button).
+
+Runs and lines are read as the caller (access rights and record rules): the weights
+never reveal the shape of a forecast the caller may not read, and a pinned run is a
+run the caller may read, whatever the context says."""
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
@@ -14,10 +18,17 @@ class PlanSplit(models.TransientModel):
 
     def _forecast_run(self, level=None):
         """The run the weights come from: pinned by context, else the latest done one."""
-        Runs = self.env['sales_mis_forecast.run'].sudo()  # shares only, of the line's own scope
+        Runs = self.env['sales_mis_forecast.run']
+        Runs.check_access_rights('read')
         pinned = self.env.context.get('sales_mis_forecast_run_id')
         if pinned:
-            return Runs.browse(pinned)
+            if not isinstance(pinned, int) or isinstance(pinned, bool):
+                raise UserError(_('The forecast run to split by must be given by its id.'))
+            run = Runs.browse(pinned).exists()
+            if not run:
+                raise UserError(_('The forecast run %s does not exist.') % pinned)
+            run.check_access_rule('read')
+            return run
         line = self.line_id
         domain = [('state', '=', 'done'), ('measure', '=', 'amount'), ('company_id', '=', line.company_id.id)]
         if level:
@@ -47,10 +58,12 @@ class PlanSplit(models.TransientModel):
             raise UserError(_('Forecasts are not made per salesperson: split by team, month or category.'))
         level = {'team': 'team', 'category': 'category'}.get(dimension)
         run = self._forecast_run(level)
-        Lines = self.env['sales_mis_forecast.line'].sudo()
+        Lines = self.env['sales_mis_forecast.line']
+        Lines.check_access_rights('read')
         domain = self._forecast_lines_domain(run)
         if dimension == 'month':
             query = Lines._where_calc(domain)
+            Lines._apply_ir_rules(query, 'read')
             from_clause, where_clause, params = query.get_sql()
             self.env.cr.execute('SELECT "sales_mis_forecast_line".date, sum("sales_mis_forecast_line".mean) '
                                 'FROM %s WHERE %s GROUP BY 1' % (from_clause, where_clause), params)
