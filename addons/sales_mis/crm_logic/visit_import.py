@@ -27,8 +27,8 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter as column_letter
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
-from openpyxl.worksheet._reader import WorkSheetParser
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.worksheet._reader import WorkSheetParser, _cast_number
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from ..reporting.xlsx_safe import csv_cell, excel_writer
 
@@ -85,7 +85,7 @@ XLSX_MAGIC = b'PK\x03\x04'
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: bytes of an XLSX once unpacked (all its parts), and of its shared-strings part alone
 MAX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024
-MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 8 * 1024 * 1024
 #: compression ratio of an XLSX part bigger than ZIP_RATIO_FROM bytes (text XML: 5 to 30)
 MAX_ZIP_RATIO = 100
 ZIP_RATIO_FROM = 1024 * 1024
@@ -363,6 +363,28 @@ def _cell_text(cell):
     return str(value)
 
 
+VALUE_TAG, INLINE_TAG, TEXT_TAG = ('{%s}%s' % (SHEET_MAIN_NS, tag) for tag in ('v', 'is', 't'))
+
+
+def _xlsx_cell_text(element, parser, row, column):
+    """The text of a <c> element: the usual kinds read here directly (openpyxl's
+    parse_cell takes 10-30 us a cell), dates and the rare kinds by openpyxl."""
+    kind = element.get('t', 'n')
+    if kind == 's':
+        index = element.findtext(VALUE_TAG)
+        return parser.shared_strings[int(index)] if index else ''
+    if kind == 'str':
+        return element.findtext(VALUE_TAG) or ''
+    if kind == 'inlineStr' and len(element) == 1 and element[0].tag == INLINE_TAG and len(element[0]) == 1 \
+            and element[0][0].tag == TEXT_TAG:
+        return element[0][0].text or ''
+    if kind == 'n' and int(element.get('s') or 0) not in parser.date_formats:
+        value = element.findtext(VALUE_TAG)
+        return _cell_text({'value': _cast_number(value), 'data_type': 'n'}) if value else ''
+    parser.row_counter, parser.col_counter = row, column - 1
+    return _cell_text(parser.parse_cell(element))
+
+
 def read_xlsx_rows(data):
     """[(row number, [cell texts])] of the first sheet, header first, streamed: the rows,
     columns and text read are counted and the file refused at the first limit passed."""
@@ -373,12 +395,14 @@ def read_xlsx_rows(data):
     try:
         reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         reader.read_manifest()
-        reader.read_strings()
+        reader.shared_strings = read_shared_strings(reader)
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
         _sheet, relation = next(reader.parser.find_sheets())
     except StopIteration:
         raise ImportFileError(_('The workbook has no sheet.'))
+    except ImportFileError:
+        raise
     except Exception as error:  # a zip that is no workbook, a broken workbook...
         raise ImportFileError(_('The file cannot be read as an XLSX workbook: %s'), str(error))
     if 'chartsheet' in relation.Type or relation.target not in reader.valid_files:
@@ -387,40 +411,42 @@ def read_xlsx_rows(data):
     parser = WorkSheetParser(None, reader.shared_strings, data_only=True, epoch=book.epoch,
                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
     budget = TextBudget()
-    rows, number, cells, row_element, sheet_data = [], 0, None, None, None
+    rows, number, column, cells, stack, in_cell = [], 0, 0, {}, [], False
     try:
         with reader.archive.open(relation.target) as source:
             for event, element in ElementTree.iterparse(source, events=('start', 'end')):
                 tag = element.tag
                 if event == 'start':
-                    if tag == dimension_tag:  # the sheet's own size: refuses early, not trusted below
-                        _check_dimension(element.get('ref'))
+                    stack.append(element)
+                    if tag == cell_tag:  # its place is known before its content is read
+                        reference = element.get('r')
+                        column = coordinate_to_tuple(reference)[1] if reference else column + 1
+                        check_column_number(number, column, get_column_letter(column))
+                        in_cell = True
                     elif tag == row_tag:
                         number = int(element.get('r') or number + 1)
                         check_row_number(number)
-                        parser.row_counter, parser.col_counter = number, 0
-                        row_element, cells = element, {}
-                    elif tag == cell_tag and element.get('r'):  # before its content is read
-                        column = coordinate_to_tuple(element.get('r'))[1]
-                        check_column_number(number, column, element.get('r').rstrip('0123456789'))
-                    elif tag == data_tag:
-                        sheet_data = element
+                        column, cells = 0, {}
+                    elif tag == dimension_tag:  # the sheet's own size: refuses early, not trusted below
+                        _check_dimension(element.get('ref'))
                     continue
-                if tag == cell_tag and row_element is not None:
-                    cell = parser.parse_cell(element)
-                    check_column_number(number, cell['column'], get_column_letter(cell['column']))
-                    text = _cell_text(cell)
+                stack.pop()
+                if tag == cell_tag:
+                    in_cell = False
+                    if number == 0:
+                        raise ImportFileError(_('The first sheet of the workbook is not a table of rows.'))
+                    text = _xlsx_cell_text(element, parser, number, column)
                     if text:
-                        cells[cell['column']] = budget.cell(text, number, get_column_letter(cell['column']))
-                    row_element.remove(element)  # memory stays flat whatever the row holds
-                elif tag == row_tag and row_element is not None:
+                        cells[column] = budget.cell(text, number, get_column_letter(column))
+                elif tag == row_tag:
                     if cells:
-                        rows.append((number, [cells.get(column, '') for column in range(1, max(cells) + 1)]))
-                    if sheet_data is not None:
-                        sheet_data.remove(element)
-                    row_element = None
+                        rows.append((number, [cells.get(position, '') for position in range(1, max(cells) + 1)]))
                 elif tag == data_tag:
                     break
+                elif in_cell:
+                    continue  # the value of the cell being read
+                if stack:  # read: dropped from the tree, so that memory stays flat
+                    stack[-1].remove(element)
     except ImportFileError:
         raise
     except Exception as error:  # broken XML, a shared string index out of range...
@@ -428,6 +454,40 @@ def read_xlsx_rows(data):
     finally:
         reader.archive.close()
     return rows
+
+
+def read_shared_strings(reader):
+    """The workbook's shared strings: openpyxl's reader takes ~15 us a string, this one a
+    fraction of it, and the part's size and text are checked first."""
+    part = reader.package.find(SHARED_STRINGS)
+    if part is None:
+        return []
+    path = part.PartName[1:]
+    size = reader.archive.getinfo(path).file_size
+    if size > MAX_SHARED_STRINGS_BYTES:
+        raise ImportFileError(_('The XLSX shared strings unpack to %s MB: at most %s MB.'),
+                              size // 1048576, MAX_SHARED_STRINGS_BYTES // 1048576)
+    string_tag, text_tag, run_tag = ('{%s}%s' % (SHEET_MAIN_NS, tag) for tag in ('si', 't', 'r'))
+    budget = TextBudget()
+    strings = []
+    root = None
+    with reader.archive.open(path) as source:
+        for event, element in ElementTree.iterparse(source, events=('start', 'end')):
+            if event == 'start':
+                root = element if root is None else root
+                continue
+            if element.tag != string_tag:
+                continue
+            if len(element) == 1 and element[0].tag == text_tag:
+                text = element[0].text or ''
+            else:  # rich-text runs; phonetic guides (rPh) are not cell text
+                plain = element.find(text_tag)
+                text = ''.join([plain.text or '' if plain is not None else ''] +
+                               [run.findtext(text_tag) or '' for run in element.findall(run_tag)])
+            budget.cell(text, len(strings) + 1, 'sharedStrings')
+            strings.append(text.replace('x005F_', '') if 'x005F_' in text else text)
+            root.remove(element)  # memory: only the strings stay
+    return strings
 
 
 def _check_dimension(reference):
