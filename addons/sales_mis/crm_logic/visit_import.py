@@ -85,7 +85,7 @@ XLSX_MAGIC = b'PK\x03\x04'
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: bytes of an XLSX once unpacked (all its parts), and of its shared-strings part alone
 MAX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024
-MAX_SHARED_STRINGS_BYTES = 8 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 6 * 1024 * 1024
 #: compression ratio of an XLSX part bigger than ZIP_RATIO_FROM bytes (text XML: 5 to 30)
 MAX_ZIP_RATIO = 100
 ZIP_RATIO_FROM = 1024 * 1024
@@ -266,17 +266,17 @@ def decode_text(data):
         return data.decode('utf-8')
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode('gb18030')
-    except UnicodeDecodeError:
-        raise ImportFileError(_('The file is neither UTF-8 nor GBK/GB18030 text: save it as CSV UTF-8 or XLSX.'))
     utf8 = next((number for number, line in enumerate(physical_lines(data), 1) if _is_utf8_chinese(line)), None)
     if utf8 is not None:
         other = next((number for number, line in enumerate(physical_lines(data), 1) if not _is_utf8(line)), 1)
+        text = data.decode('gb18030', errors='replace')  # only to count rows over quoted line breaks
         raise ImportFileError(_('Row %s is written in UTF-8 but row %s in GBK/GB18030: save the whole file '
                                 'in one encoding, as CSV UTF-8 or XLSX.'),
                               _row_of_line(text, utf8), _row_of_line(text, other))
-    return text
+    try:
+        return data.decode('gb18030')
+    except UnicodeDecodeError:
+        raise ImportFileError(_('The file is neither UTF-8 nor GBK/GB18030 text: save it as CSV UTF-8 or XLSX.'))
 
 
 def read_csv_rows(data):
@@ -319,7 +319,7 @@ def check_xlsx_archive(data, filename=''):
     parts, parts too big once unpacked, compression ratios of a zip bomb."""
     if filename.lower().endswith(MACRO_EXTENSIONS):
         raise ImportFileError(_('Workbooks with macros (%s) are refused: save the file as an Excel '
-                                'Workbook (.xlsx).'), filename.rsplit('.', 1)[-1])
+                                'Workbook (.xlsx).'), filename.rsplit('.', 1)[-1].lower())
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
