@@ -341,10 +341,10 @@ def check_xlsx_archive(data, filename=''):
                                   name, amount(member.file_size // max(member.compress_size, 1)), MAX_ZIP_RATIO)
         if name == 'xl/sharedStrings.xml' and member.file_size > MAX_SHARED_STRINGS_BYTES:
             raise ImportFileError(_('The XLSX shared strings unpack to %s MB: at most %s MB.'),
-                                  member.file_size // 1048576, MAX_SHARED_STRINGS_BYTES // 1048576)
+                                  '%.1f' % (member.file_size / 1048576.0), MAX_SHARED_STRINGS_BYTES // 1048576)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise ImportFileError(_('The XLSX file unpacks to %s MB: at most %s MB. Split it into smaller files.'),
-                              total // 1048576, MAX_UNCOMPRESSED_BYTES // 1048576)
+                              '%.1f' % (total / 1048576.0), MAX_UNCOMPRESSED_BYTES // 1048576)
     if '[Content_Types].xml' in archive.namelist():
         types = archive.read('[Content_Types].xml')
         if any(marker in types for marker in MACRO_CONTENT):
@@ -466,7 +466,7 @@ def read_shared_strings(reader):
     size = reader.archive.getinfo(path).file_size
     if size > MAX_SHARED_STRINGS_BYTES:
         raise ImportFileError(_('The XLSX shared strings unpack to %s MB: at most %s MB.'),
-                              size // 1048576, MAX_SHARED_STRINGS_BYTES // 1048576)
+                              '%.1f' % (size / 1048576.0), MAX_SHARED_STRINGS_BYTES // 1048576)
     string_tag, text_tag, run_tag = ('{%s}%s' % (SHEET_MAIN_NS, tag) for tag in ('si', 't', 'r'))
     budget = TextBudget()
     strings = []
