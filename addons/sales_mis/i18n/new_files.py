@@ -33,6 +33,8 @@ ZH = {
         '文件不是有效的 CSV 表格（第 %s 行）：%s',
     'The XLSX part %s unpacks %s times bigger than it is stored: at most %s times. Save the file again from Excel.':
         'XLSX 部件 %s 解压后是压缩大小的 %s 倍：最多 %s 倍。请在 Excel 中重新保存该文件。',
+    'The XLSX part %s unpacks to %s MB: at most %s MB.':
+        'XLSX 部件 %s 解压后为 %s MB：最多 %s MB。',
     'The workbook has no sheet.':
         '工作簿中没有工作表。',
     'Row %s: a cell of more than %s characters.':
