@@ -52,7 +52,7 @@ faults: setup
 
 ## Bad-input properties (hypothesis) with 50 examples each (4 inside `make test`); prints what each covered.
 fuzz: setup
-	@SALES_MIS_FUZZ_EXAMPLES=$${SALES_MIS_FUZZ_EXAMPLES:-50} $(PY) bin/sales-mis test tests/test_fuzz_common.py tests/test_fuzz_rpc.py tests/test_fuzz_create_write.py tests/test_fuzz_visit_import_rpc.py tests/test_fuzz_regressions.py addons/sales_mis/tests/test_visit_import_fuzz.py -s -q -p no:warnings
+	@SALES_MIS_FUZZ_EXAMPLES=$${SALES_MIS_FUZZ_EXAMPLES:-50} $(PY) bin/sales-mis test tests/test_fuzz_common.py tests/test_fuzz_rpc.py tests/test_fuzz_create_write.py tests/test_fuzz_visit_import_rpc.py tests/test_fuzz_regressions.py addons/sales_mis/tests/test_visit_import_fuzz.py addons/sales_mis/tests/test_visit_import_limits.py -s -q -p no:warnings
 
 ## Backup of a fresh test database, restored under a new name, every table and file compared (prints the counts).
 backup-check: setup

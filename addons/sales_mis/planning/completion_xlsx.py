@@ -11,7 +11,8 @@ import re
 import unicodedata
 
 import pandas as pd
-import xlsxwriter
+
+from ..reporting.xlsx_safe import new_workbook
 
 MONEY_FORMAT = '#,##0.00'
 PERCENT_FORMAT = '0.0%'
@@ -88,7 +89,7 @@ def build_completion_workbook(rows, months, title, labels):
                   completion=totals['actual'] / totals['target'] if totals['target'] else None)
 
     output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {'in_memory': True})
+    workbook = new_workbook(output)
     sheet = workbook.add_worksheet(_sheet_name(title))
     border = {'border': 1, 'valign': 'vcenter'}
     title_format = workbook.add_format({'bold': True, 'font_size': 14, 'align': 'center', 'valign': 'vcenter'})

@@ -4,6 +4,8 @@ import io
 
 import pandas as pd
 
+from ..reporting.xlsx_safe import excel_writer
+
 COLUMNS = ('salesperson', 'team', 'period', 'category', 'sales', 'rate', 'multiplier', 'commission')
 
 
@@ -23,7 +25,7 @@ def build_statement_workbook(rows, title, labels):
     grand = {'salesperson': labels['total'], 'sales': rows['sales'].sum(), 'commission': rows['commission'].sum()}
     table = pd.concat([table, pd.DataFrame([grand])], ignore_index=True, sort=False)[list(COLUMNS)]
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine='xlsxwriter') as writer:
+    with excel_writer(buffer) as writer:
         table.to_excel(writer, index=False, startrow=2, header=False, sheet_name='Sheet1')
         book, sheet = writer.book, writer.sheets['Sheet1']
         bold = book.add_format({'bold': True})

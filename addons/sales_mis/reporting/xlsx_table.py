@@ -16,7 +16,8 @@ import re
 import unicodedata
 
 import pandas as pd
-import xlsxwriter
+
+from .xlsx_safe import new_workbook
 
 FORMATS = {'money': '#,##0.00', 'quantity': '#,##0.##', 'integer': '0', 'percent': '0.0%',
            'date': 'yyyy-mm-dd'}
@@ -60,7 +61,7 @@ def build_table_workbook(frame, columns, title, subtitle='', total_label='Total'
     if missing:
         raise ValueError('report rows lack column(s): %s' % ', '.join(missing))
     output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {'in_memory': True})
+    workbook = new_workbook(output)
     sheet = workbook.add_worksheet(sheet_name(title))
     border = {'border': 1, 'valign': 'vcenter'}
     title_format = workbook.add_format({'bold': True, 'font_size': 14, 'align': 'center', 'valign': 'vcenter'})

@@ -117,3 +117,21 @@ class TestVisitImport(PlanningCase):
         self.assertEqual(wizard.created_count, 10000)
         again = self.upload(self.salesperson, lines)
         self.assertEqual((again.created_count, again.skipped_count), (0, 10000))
+
+    def test_hostile_files_are_refused_with_short_messages(self):
+        """Issue 12: a 90,000-character cell is echoed in ~100 characters, however many rows
+        carry one; an .xlsm and a file over the size limit are refused before parsing."""
+        huge = 'y' * 90000
+        with self.assertRaises(UserError) as raised:
+            self.upload(self.salesperson, [',2030-03-01,,%s%d,,visit,Big,,,,,' % (huge, i) for i in range(60)])
+        message = raised.exception.name
+        self.assertIn('60 rows have errors', message)
+        self.assertIn('... and 70 more errors.', message)  # two per row, 50 listed
+        self.assertLess(len(message), 12000)
+        Wizard = self.env['sales_mis.visit.import'].sudo(self.salesperson)
+        wizard = Wizard.create({'data_file': base64.b64encode(b'PK\x03\x04 whatever'), 'filename': 'visits.xlsm'})
+        with self.assertRaisesRegex(UserError, r'macros \(xlsm\)'):
+            wizard.action_import()
+        wizard = Wizard.create({'data_file': base64.b64encode(b'x' * (10 * 1024 * 1024 + 10)), 'filename': 'v.csv'})
+        with self.assertRaisesRegex(UserError, 'at most 10 MB'):
+            wizard.action_import()

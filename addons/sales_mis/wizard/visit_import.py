@@ -11,8 +11,12 @@ from odoo.exceptions import UserError
 
 from ..crm_logic import visit_import
 
-#: errors listed in full; more are counted
+#: errors listed in full in the refusal; more are counted
 MAX_LISTED_ERRORS = 50
+#: errors kept on the wizard after a 'valid rows only' import; more are counted
+MAX_STORED_ERRORS = 1000
+#: characters of the refusal message (each echoed cell value is capped by the parser already)
+MAX_MESSAGE_CHARS = 20000
 #: visits inserted per statement
 BATCH_SIZE = 2000
 #: the validated values inserted as they are (state, date_stop and company are derived)
@@ -118,18 +122,27 @@ class VisitImport(models.TransientModel):
         self.ensure_one()
         if not self.data_file:
             raise UserError(_('Choose the file to import.'))
+        try:  # before decoding: base64 is 4 bytes for 3
+            visit_import.check_file_size(len(self.data_file) * 3 // 4)
+        except visit_import.ImportFileError as error:
+            raise UserError(self._message(error.template, error.params))
         rows, error_lines, error_rows = self.parse(base64.b64decode(self.data_file), self.filename or '')
         if error_lines and self.mode == 'strict':
-            listed = error_lines[:MAX_LISTED_ERRORS]
-            if len(error_lines) > MAX_LISTED_ERRORS:
-                listed.append(_('... and %s more errors.') % (len(error_lines) - MAX_LISTED_ERRORS))
-            raise UserError(_('Nothing was imported: %s rows have errors. Correct them and upload '
-                              'the file again.\n\n%s') % (error_rows, '\n'.join(listed)))
+            message = _('Nothing was imported: %s rows have errors. Correct them and upload '
+                        'the file again.\n\n%s') % (error_rows, self._error_list(error_lines, MAX_LISTED_ERRORS))
+            raise UserError(message[:MAX_MESSAGE_CHARS])
         created = self._create_visits([values for _n, _key, values in rows])
         self.write({'state': 'done', 'created_count': created, 'skipped_count': len(rows) - created,
-                    'error_count': error_rows, 'error_text': '\n'.join(error_lines) or False})
+                    'error_count': error_rows,
+                    'error_text': self._error_list(error_lines, MAX_STORED_ERRORS) or False})
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id,
                 'view_mode': 'form', 'target': 'new', 'name': _('Import Offline Visits')}
+
+    def _error_list(self, error_lines, limit):
+        listed = error_lines[:limit]
+        if len(error_lines) > limit:
+            listed.append(_('... and %s more errors.') % (len(error_lines) - limit))
+        return '\n'.join(listed)
 
     def _create_visits(self, values_list):
         """Inserts the visits in batches with one statement each, then lets the record
