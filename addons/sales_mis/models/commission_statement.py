@@ -9,7 +9,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..planning.commission import compute_statement, statement_total
 from ..workflow_logic.rules import EVERYTHING, Transition, WorkflowSpec
 from .commission_scheme import _dec
-from .workflow_create_context import guarded_create_args
 
 #: the figures are the computation's, the approval the approver's; an approved statement is final
 STATEMENT_WORKFLOW = WorkflowSpec(
@@ -62,11 +61,10 @@ class CommissionStatement(models.Model):
 
     @api.model
     def create(self, values):
-        model, values = guarded_create_args(self, values)
         if values.get('user_id') and not values.get('team_id'):
             # the team decides who approves and who may see the statement
             values = dict(values, team_id=self.env['res.users'].browse(values['user_id']).sale_team_id.id)
-        return super(CommissionStatement, model).create(values)
+        return super(CommissionStatement, self).create(values)
 
     @api.constrains('user_id', 'team_id')
     def _check_team(self):
@@ -196,7 +194,3 @@ class CommissionLine(models.Model):
     multiplier = fields.Float()
     amount = fields.Monetary(string='Commission')
 
-    @api.model
-    def create(self, values):
-        model, values = guarded_create_args(self, values)
-        return super(CommissionLine, model).create(values)

@@ -11,7 +11,6 @@ from odoo.exceptions import AccessError, UserError
 from ..crm_logic import daily_report
 from ..workflow_logic.rules import Transition, WorkflowSpec
 from .rpc_input import python_record
-from .workflow_create_context import guarded_create_args
 
 LINE_KINDS = [('visit', 'Visit'), ('call', 'Call'), ('work', 'Work Log'), ('activity', 'Activity Done'),
               ('new_lead', 'New Opportunity'), ('stage', 'Stage Change'), ('won', 'Won'), ('lost', 'Lost')]
@@ -91,10 +90,9 @@ class DailyReport(models.Model):
     def create(self, values):
         """The workflow mixin holds the state, reviewer, author and team; the comment is the
         manager's, who never creates someone else's report."""
-        model, values = guarded_create_args(self, values)
         if values.get('manager_comment') and self.env.uid != SUPERUSER_ID:
             raise AccessError(_("Only the manager of the salesperson's team comments a daily report."))
-        report = super(DailyReport, model).create(values)
+        report = super(DailyReport, self).create(values)
         report.action_collect()
         return report
 
@@ -254,21 +252,6 @@ class DailyReportLine(models.Model):
     lead_id = fields.Many2one('crm.lead', string='Opportunity')
     visit_id = fields.Many2one('sales_mis.visit', string='Visit')
 
-    @api.model
-    def create(self, values):
-        model, values = guarded_create_args(self, values)
-        return super(DailyReportLine, model).create(values)
-
-    @api.multi
-    def write(self, values):
-        # moving a line to another report is creating it there: that report must be open too
-        # (the mixin judges the report the line leaves)
-        if values.get('report_id') and self._workflow_guarded():
-            target = self._workflow_create_state(
-                {'report_id': values['report_id']})
-            if target in FROZEN:
-                self._workflow_refuse(['report_id'], target)
-        return super(DailyReportLine, self).write(values)
 
 
 class DailyReportGap(models.TransientModel):

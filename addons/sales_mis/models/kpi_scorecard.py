@@ -13,7 +13,6 @@ from odoo.exceptions import AccessError, UserError
 
 from ..planning.kpi import KPI_CODES, score_table
 from ..workflow_logic.rules import EVERYTHING, Transition, WorkflowSpec
-from .workflow_create_context import guarded_create_args
 
 KPI_SELECTION = [
     ('revenue_completion', 'Revenue completion (%)'),
@@ -78,10 +77,6 @@ class Scorecard(models.Model):
         if self.filtered(lambda s: s.date_from > s.date_to):
             raise UserError(_('A scorecard period must end after it starts.'))
 
-    @api.model
-    def create(self, values):
-        model, values = guarded_create_args(self, values)
-        return super(Scorecard, model).create(values)
 
     def _salespeople(self):
         """The people ranked: salespeople of the company (of the team), not their managers,
@@ -177,7 +172,3 @@ class ScorecardLine(models.Model):
     win_rate = fields.Float(string='Win Rate (%)', group_operator='avg')
     gross_margin = fields.Float(string='Gross Margin (%)', group_operator='avg')
 
-    @api.model
-    def create(self, values):
-        model, values = guarded_create_args(self, values)
-        return super(ScorecardLine, model).create(values)

@@ -76,10 +76,18 @@ class WorkflowMixin(models.AbstractModel):
     def _workflow_check_create(self, values):
         if not self._workflow_guarded():
             return
-        state = self._workflow_create_state(values)
+        # Odoo fills missing values from `default_<field>` context keys after this check: they
+        # are judged as values (a `default_state` or a `default_<header>` of a frozen header),
+        # against the defaults the model itself gives
+        context = self.env.context
+        given = {key[len('default_'):]: value for key, value in context.items()
+                 if key.startswith('default_') and key[len('default_'):] in self._fields}
+        given.update(values)
+        plain = self.with_context({key: value for key, value in context.items() if not key.startswith('default_')})
+        state = plain._workflow_create_state(given)
         protected = self._workflow.protected
-        defaults = {} if protected == rules.EVERYTHING else self.default_get(sorted(protected & set(values)))
-        refused = rules.refused_on_create(self._workflow, state, values, defaults)
+        defaults = {} if protected == rules.EVERYTHING else plain.default_get(sorted(protected & set(given)))
+        refused = rules.refused_on_create(self._workflow, state, given, defaults)
         if refused:
             self._workflow_refuse(refused, state)
 

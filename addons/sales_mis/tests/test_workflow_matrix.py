@@ -127,14 +127,14 @@ def _order_line(case, header):
 
 
 def _plan(case, header):
-    return {'name': 'Matrix plan', 'year': 2039, 'period_type': 'year', 'scope': 'team', 'team_id': case.team.id,
+    return {'name': 'Matrix plan', 'year': case.next_year(), 'period_type': 'year', 'scope': 'team', 'team_id': case.team.id,
             'target_amount': 120000.0}
 
 
 def _plan_line(case, header):
     return {'plan_id': header.id, 'parent_id': header.root_line_id.id if 'root_line_id' in header._fields else False,
-            'user_id': case.salesperson.id, 'team_id': case.team.id, 'date_from': '2039-01-01',
-            'date_to': '2039-12-31', 'target_amount': 1000.0}
+            'user_id': case.salesperson.id, 'team_id': case.team.id, 'date_from': header.date_from,
+            'date_to': header.date_to, 'target_amount': 1000.0}
 
 
 def _contract(case, header):
@@ -221,6 +221,13 @@ class TestWorkflowMatrix(SavepointCase):
             'name': 'Matrix scheme', 'default_rate': 2.0,
             'tier_ids': [(0, 0, {'min_completion': 0, 'multiplier': 1.0})]})
         cls.day = 0
+        cls.year = 2040
+
+    @classmethod
+    def next_year(cls):
+        """A year of its own for each plan: two approved plans of one scope and period overlap."""
+        cls.year += 1
+        return cls.year
 
     @classmethod
     def next_date(cls):
