@@ -229,6 +229,9 @@ class SalesPlan(models.Model):
             if not self.env.user.has_group(needed):
                 raise AccessError(_('Only a %s can approve plan "%s".') % (
                     _('sales director') if plan.scope == 'company' else _('sales manager'), plan.name))
+            if plan.scope == 'salesperson' and plan.user_id == self.env.user:
+                raise AccessError(_('Nobody approves their own target: plan "%s" must be approved by another '
+                                  'manager or a sales director.') % plan.name)
 
     @api.multi
     def action_submit(self):

@@ -112,6 +112,14 @@ class TestPlanIntegrity(OrderCase):
                                                                      'approved_by_id': self.director.id})
         self.assertEqual((plan.state, plan.approved_by_id.id), ('submitted', False))
 
+    def test_nobody_approves_their_own_target(self):
+        plan = self.make_plan(scope='salesperson', user_id=self.manager.id, team_id=self.team_east.id)
+        plan.sudo(self.manager).action_submit()
+        with self.assertRaisesRegex(AccessError, 'Nobody approves their own target'):
+            plan.sudo(self.manager).action_approve()
+        plan.sudo(self.director).action_approve()
+        self.assertEqual((plan.state, plan.approved_by_id), ('approved', self.director))
+
     def test_approver_and_revision_cannot_be_forged(self):
         plan = self.make_plan(scope='team', team_id=self.team_east.id, user=self.manager)
         for values in ({'approved_by_id': self.director.id}, {'approved_date': '2030-01-01 00:00:00'},
