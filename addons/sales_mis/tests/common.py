@@ -4,6 +4,18 @@ two categories, and helpers to book confirmed orders on a given date."""
 from odoo.tests.common import TransactionCase
 
 
+def new_user(env, name, login, groups, **values):
+    """A user of the groups given by xml id (base.group_user for internal users), e-mail login@example.com."""
+    return env['res.users'].with_context(no_reset_password=True).create(dict({
+        'name': name, 'login': login, 'email': '%s@example.com' % login,
+        'groups_id': [(6, 0, [env.ref(group).id for group in groups])]}, **values))
+
+
+#: the groups of an internal salesperson and of a sales manager
+SALESPERSON = ('base.group_user', 'sales_mis.group_salesperson')
+MANAGER = ('base.group_user', 'sales_mis.group_manager')
+
+
 class PlanningCase(TransactionCase):
 
     def setUp(self):
@@ -13,17 +25,12 @@ class PlanningCase(TransactionCase):
         self.manager = env.ref('sales_mis.user_manager')
         self.salesperson = env.ref('sales_mis.user_salesperson')
         self.team_east = env.ref('sales_mis.team_east_china')
-        Users = env['res.users'].with_context(no_reset_password=True)
-        self.manager_south = Users.create({
-            'name': 'South Manager', 'login': 'test_south_manager', 'email': 'south.manager@example.com',
-            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_manager').id])]})
+        self.manager_south = new_user(env, 'South Manager', 'test_south_manager', MANAGER)
         self.team_south = env['crm.team'].create({'name': 'South China', 'user_id': self.manager_south.id})
-        self.salesperson_south = Users.create({
-            'name': 'South Seller', 'login': 'test_south_seller', 'email': 'south.seller@example.com', 'sale_team_id': self.team_south.id,
-            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_salesperson').id])]})
-        self.salesperson_east2 = Users.create({
-            'name': 'East Seller 2', 'login': 'test_east_seller2', 'email': 'east.seller2@example.com', 'sale_team_id': self.team_east.id,
-            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_salesperson').id])]})
+        self.salesperson_south = new_user(env, 'South Seller', 'test_south_seller', SALESPERSON,
+                                          sale_team_id=self.team_south.id)
+        self.salesperson_east2 = new_user(env, 'East Seller 2', 'test_east_seller2', SALESPERSON,
+                                          sale_team_id=self.team_east.id)
         self.categ_a = env['product.category'].create({'name': 'Test Pumps'})
         self.categ_b = env['product.category'].create({'name': 'Test Valves'})
         self.product_a = env['product.product'].create({'name': 'Pump', 'categ_id': self.categ_a.id,

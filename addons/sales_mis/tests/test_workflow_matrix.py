@@ -26,6 +26,8 @@ from odoo.tests.common import SavepointCase
 
 from odoo.addons.sales_mis.workflow_logic import rules
 
+from .common import new_user
+
 FULL = os.environ.get('SALES_MIS_MATRIX_FULL', '') not in ('', '0')
 #: ordinary fields of a frozen record tried in the fast variant (all of them in the full one)
 FROZEN_SAMPLE = 3
@@ -197,18 +199,11 @@ class TestWorkflowMatrix(SavepointCase):
         cls.salesperson = env.ref('sales_mis.user_salesperson')
         cls.manager = env.ref('sales_mis.user_manager')
         cls.team = env.ref('sales_mis.team_east_china')
-        Users = env['res.users'].with_context(no_reset_password=True)
-        cls.internal = Users.create({'name': 'Matrix Internal', 'login': 'matrix_internal',
-                                     'email': 'matrix.internal@example.com',
-                                     'groups_id': [(6, 0, [env.ref('base.group_user').id])]})
-        cls.portal = Users.create({'name': 'Matrix Portal', 'login': 'matrix_portal',
-                                   'email': 'matrix.portal@example.com',
-                                   'groups_id': [(6, 0, [env.ref('base.group_portal').id])]})
+        cls.internal = new_user(env, 'Matrix Internal', 'matrix_internal', ['base.group_user'])
+        cls.portal = new_user(env, 'Matrix Portal', 'matrix_portal', ['base.group_portal'])
         # the approver a forger names: a director who is none of the callers (so no caller's own
         # default can be mistaken for a forged value)
-        cls.boss = Users.create({'name': 'Matrix Boss', 'login': 'matrix_boss', 'email': 'matrix.boss@example.com',
-                                 'groups_id': [(6, 0, [env.ref('base.group_user').id,
-                                                       env.ref('sales_mis.group_director').id])]})
+        cls.boss = new_user(env, 'Matrix Boss', 'matrix_boss', ['base.group_user', 'sales_mis.group_director'])
         cls.roles = [('salesperson', cls.salesperson), ('manager', cls.manager),
                      ('director', env.ref('sales_mis.user_director')),
                      ('mis admin', env.ref('sales_mis.user_mis_admin')),

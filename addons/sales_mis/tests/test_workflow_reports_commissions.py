@@ -5,6 +5,8 @@ and the transitions that must keep working for the people they belong to."""
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import SavepointCase
 
+from .common import SALESPERSON, new_user
+
 REFUSED = (AccessError, UserError)
 
 
@@ -19,11 +21,7 @@ class WorkflowDocumentsCase(SavepointCase):
         cls.director = env.ref('sales_mis.user_director')
         cls.misadmin = env.ref('sales_mis.user_mis_admin')
         cls.team_east = env.ref('sales_mis.team_east_china')
-        Users = env['res.users'].with_context(no_reset_password=True)
-        cls.teammate = Users.create({
-            'name': 'WF Teammate', 'login': 'wf_teammate', 'email': 'wf.teammate@example.com',
-            'sale_team_id': cls.team_east.id,
-            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref('sales_mis.group_salesperson').id])]})
+        cls.teammate = new_user(env, 'WF Teammate', 'wf_teammate', SALESPERSON, sale_team_id=cls.team_east.id)
         (cls.salesperson | cls.teammate).write({'tz': 'UTC'})
 
 
@@ -212,9 +210,7 @@ class TestCommissionWorkflow(WorkflowDocumentsCase):
         self.assertEqual((self.sellers.state, self.sellers.approved_by_id.id), ('draft', False))
 
     def test_a_manager_cannot_file_another_teams_salesperson_under_his_team(self):
-        Users = self.env['res.users'].with_context(no_reset_password=True)
-        outsider = Users.create({'name': 'WF Outsider', 'login': 'wf_outsider', 'email': 'wf.out@example.com',
-                                 'groups_id': [(6, 0, [self.env.ref('sales_mis.group_salesperson').id])]})
+        outsider = new_user(self.env, 'WF Outsider', 'wf_outsider', ['sales_mis.group_salesperson'])
         with self.assertRaises(ValidationError):
             self.env['sales_mis.commission.statement'].sudo(self.manager).create({
                 'user_id': outsider.id, 'team_id': self.team_east.id, 'scheme_id': self.scheme.id,
