@@ -62,6 +62,11 @@ backup-check: setup
 api-docs: setup
 	@$(PY) bin/sales-mis test tests/test_api_docs.py -s -q -p no:warnings
 
+## Rewrite the method reference of docs/api.md from the fuzz inventory and the docstrings (no database).
+.PHONY: api-reference
+api-reference:
+	@bin/api-reference
+
 ## Odoo shell on the run database.
 shell: setup
 	@$(PY) bin/odoo shell -c .runtime/odoo.conf -d sales_mis
