@@ -67,7 +67,8 @@ class TestSalesPlan(PlanningCase):
         before = Wizards.search_count([])
         root.split('category', 'custom', [self.categ_b.id, self.categ_a.id], [1.0, 3.0])  # weights follow their keys
         self.assertEqual(Wizards.search_count([]), before)
-        self.assertEqual({l.categ_id: l.target_amount for l in root.child_ids}, {self.categ_a: 75.0, self.categ_b: 25.0})
+        self.assertEqual({l.categ_id: l.target_amount for l in root.child_ids},
+                         {self.categ_a: 75.0, self.categ_b: 25.0})
         self.assertEqual(root._split_keys('category', self.categ_b | self.categ_a),
                          [(c.id, c.display_name) for c in (self.categ_a | self.categ_b).sorted('id')])
         for args, message in [(('quarter',), 'Unknown split dimension'), (('team', 'bogus'), 'Unknown split method'),
