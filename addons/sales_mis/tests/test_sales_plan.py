@@ -79,6 +79,18 @@ class TestSalesPlan(PlanningCase):
                 root.split(*args)
         self.assertEqual(len(root.child_ids), 2, 'a refused split keeps the previous one')
 
+    def test_wizard_form_fills_its_rows_from_the_service(self):
+        plan = self.make_plan(scope='team', team_id=self.team_east.id, user=self.manager, target_amount=90.0)
+        line = plan.root_line_id.sudo(self.manager)
+        wizard = self.env['sales_mis.plan.split'].sudo(self.manager).new(
+            {'line_id': line.id, 'dimension': 'salesperson', 'method': 'custom'})
+        wizard._onchange_dimension()
+        self.assertEqual(wizard.user_ids, self.team_east.member_ids)
+        wizard._onchange_method()
+        self.assertEqual([(w.key, w.label) for w in wizard.weight_ids],
+                         [(str(key), label) for key, label in line._split_keys('salesperson')])
+        self.assertIn(str(self.salesperson.id), wizard.weight_ids.mapped('key'))
+
     def test_editing_a_child_alone_is_rejected(self):
         plan = self.make_plan(target_amount=100.0)
         children = self.split(plan.root_line_id, 'team', team_ids=[(6, 0, [self.team_east.id, self.team_south.id])])
