@@ -52,7 +52,11 @@ def sheet_name(title):
 
 
 def _cell(value, kind):
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if isinstance(value, str):  # the common cases first: this runs once per cell
+        return value
+    if isinstance(value, float):
+        return None if value != value else value
+    if value is None or pd.isna(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
