@@ -28,7 +28,8 @@ import pytz
 from .bounded_table import (MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS,  # noqa: F401
                             MAX_SHARED_STRINGS_BYTES, MAX_UNCOMPRESSED_BYTES, ImportFileError, check_file_size,
                             check_header, echo, read_rows)
-from ..reporting.xlsx_safe import csv_cell, excel_writer
+from ..reporting.xlsx_safe import csv_cell
+from ..reporting.xlsx_table import Column, table_workbook
 
 
 def _(text):
@@ -288,26 +289,16 @@ def template_xlsx(explanations, example=None, labels=None):
     labels = dict({'sheet_rows': 'Visits', 'sheet_help': 'Instructions', 'column': 'Column',
                    'required': 'Required', 'max_length': 'Max. length', 'explanation': 'Explanation',
                    'yes': 'yes', 'no': 'no'}, **(labels or {}))
-    out = io.BytesIO()
     rows = pd.DataFrame(example or [], columns=COLUMN_NAMES)
+    widths = {'subject': 30, 'purpose': 40, 'result': 40, 'next_step': 30, 'customer': 28}
+    # the cells are typed in as text: dates stay what the user wrote
+    columns = [Column(name, name, 'text_entry', widths.get(name, 16)) for name in COLUMN_NAMES]
     help_rows = pd.DataFrame([
-        [name, labels['yes'] if required else labels['no'], limit or '', explanations.get(name, text)]
-        for name, required, limit, text in COLUMNS],
-        columns=[labels['column'], labels['required'], labels['max_length'], labels['explanation']])
-    with excel_writer(out) as writer:
-        rows.to_excel(writer, sheet_name=labels['sheet_rows'], index=False)
-        help_rows.to_excel(writer, sheet_name=labels['sheet_help'], index=False)
-        book = writer.book
-        text = book.add_format({'num_format': '@'})
-        wrap = book.add_format({'text_wrap': True, 'valign': 'top'})
-        sheet = writer.sheets[labels['sheet_rows']]
-        sheet.freeze_panes(1, 0)
-        widths = {'subject': 30, 'purpose': 40, 'result': 40, 'next_step': 30, 'customer': 28}
-        for position, name in enumerate(COLUMN_NAMES):
-            sheet.set_column(position, position, widths.get(name, 16), text)
-        help_sheet = writer.sheets[labels['sheet_help']]
-        help_sheet.freeze_panes(1, 0)
-        help_sheet.set_column(0, 0, 16)
-        help_sheet.set_column(1, 2, 12)
-        help_sheet.set_column(3, 3, 90, wrap)
-    return out.getvalue()
+        [name, labels['yes'] if required else labels['no'], limit, explanations.get(name, text)]
+        for name, required, limit, text in COLUMNS], columns=['column', 'required', 'max_length', 'explanation'])
+    help_columns = [Column('column', labels['column'], 'text', 16), Column('required', labels['required'], 'text', 12),
+                    Column('max_length', labels['max_length'], 'integer', 12),
+                    Column('explanation', labels['explanation'], 'wrapped', 90)]
+    return table_workbook([dict(sheet_title=labels['sheet_rows'], columns=columns, frame=rows, freeze_columns=0),
+                           dict(sheet_title=labels['sheet_help'], columns=help_columns, frame=help_rows,
+                                freeze_columns=0)])

@@ -4,6 +4,7 @@ from . import res_company
 from . import workflow_mixin
 from . import sales_plan
 from . import sales_plan_line
+from . import plan_line_split
 from . import kpi_scorecard
 from . import kpi_measure
 from . import commission_scheme

@@ -81,7 +81,7 @@ class SalesPlanLine(models.Model):
         result = super(SalesPlanLine, self).write(values)
         if 'target_amount' in values:
             # an edited child must keep the tree consistent: reject, the user re-splits (a split
-            # creates its children and checks their sum once, see wizard/plan_split.py)
+            # creates its children and checks their sum once, see models/plan_line_split.py)
             (self.mapped('parent_id') | self.filtered('child_ids'))._check_children_sum()
         return result
 
@@ -91,27 +91,6 @@ class SalesPlanLine(models.Model):
         action = self.env.ref('sales_mis.action_plan_split').read()[0]
         action['context'] = {'default_line_id': self.id}
         return action
-
-    @api.multi
-    def split(self, dimension, method='equal', keys=None, weights=None):
-        """Split each line without the form (XML-RPC, data files): `keys` are the ids of the
-        teams / salespeople / categories (default: all teams, the line team's members);
-        `weights` a list matching `keys` for method 'custom'."""
-        Wizard = self.env['sales_mis.plan.split']
-        field = {'team': 'team_ids', 'salesperson': 'user_ids', 'category': 'categ_ids'}.get(dimension)
-        for line in self:
-            wizard = Wizard.create({'line_id': line.id, 'dimension': dimension, 'method': method})
-            if field and keys:
-                wizard[field] = [(6, 0, keys)]
-            else:
-                wizard._onchange_dimension()
-            if method == 'custom':
-                wizard._onchange_method()
-                by_key = {str(key): weight for key, weight in zip(keys or [], weights or [])}
-                for weight_line in wizard.weight_ids:
-                    weight_line.weight = by_key.get(weight_line.key, 0.0)
-            wizard.action_split()
-        return True
 
     def _copy_tree(self, plan, parent):
         """Copy this line and its descendants into `plan` (re-planning)."""

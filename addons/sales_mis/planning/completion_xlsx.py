@@ -3,19 +3,12 @@
 
 One row per (team, salesperson): target, actual, completion, gap to target,
 projection, then the actual of each month shown, and a totals row. pandas does
-the aggregation, xlsxwriter the layout; captions come from the caller so that
-the report can be translated.
+the aggregation, reporting/xlsx_table.py the layout; captions come from the caller
+so that the report can be translated.
 """
-import io
-import re
-import unicodedata
-
 import pandas as pd
 
-from ..reporting.xlsx_safe import new_workbook
-
-MONEY_FORMAT = '#,##0.00'
-PERCENT_FORMAT = '0.0%'
+from ..reporting.xlsx_table import Column, ratio, sum_totals, table_workbook
 
 DEFAULT_LABELS = {
     'salesperson': '销售员', 'team': '销售团队', 'target': '目标', 'actual': '实际',
@@ -25,17 +18,6 @@ DEFAULT_LABELS = {
 
 _ROW_COLUMNS = ('salesperson', 'team', 'month', 'target', 'actual', 'projection')
 _AMOUNTS = ['target', 'actual', 'projection']
-_TITLE_ROW, _HEADER_ROW, _FIRST_DATA_ROW = 0, 1, 2
-
-
-def _text_width(text):
-    # CJK characters take two columns in Excel's default font
-    return sum(2 if unicodedata.east_asian_width(char) in 'WF' else 1 for char in str(text))
-
-
-def _sheet_name(title):
-    name = re.sub(r'[\[\]:*?/\\]', ' ', title or '').strip()[:31]
-    return name or 'Sheet1'
 
 
 def _aggregate(rows, months):
@@ -79,48 +61,14 @@ def build_completion_workbook(rows, months, title, labels):
     labels = dict(DEFAULT_LABELS, **(labels or {}))
     months = list(months)
     table = _aggregate(rows, months)
-    month_columns = ['month_%d' % i for i in range(len(months))]
-    columns = ['team', 'salesperson', 'target', 'actual', 'completion', 'gap', 'projection'] + month_columns
-    captions = [labels[column] for column in columns[:7]] + [month.strftime(labels['month_format']) for month in months]
-
+    columns = [Column(key, labels[key], kind) for key, kind in (
+        ('team', 'text'), ('salesperson', 'text'), ('target', 'money'), ('actual', 'money'),
+        ('completion', 'percent'), ('gap', 'money'), ('projection', 'money'))]
+    columns += [Column('month_%d' % i, month.strftime(labels['month_format']), 'money')
+                for i, month in enumerate(months)]
+    totals = sum_totals(table, columns, labels['total'])
     # recomputed from the totals: a mean of ratios would weight a small target like a big one
-    totals = {column: float(amount) for column, amount in table[_AMOUNTS + ['gap'] + month_columns].sum().items()}
-    totals.update(team=labels['total'], salesperson='',
-                  completion=totals['actual'] / totals['target'] if totals['target'] else None)
-
-    output = io.BytesIO()
-    workbook = new_workbook(output)
-    sheet = workbook.add_worksheet(_sheet_name(title))
-    border = {'border': 1, 'valign': 'vcenter'}
-    title_format = workbook.add_format({'bold': True, 'font_size': 14, 'align': 'center', 'valign': 'vcenter'})
-    header_format = workbook.add_format(dict(border, bold=True, align='center', text_wrap=True, bg_color='#D9E1F2'))
-    body = {
-        'text': workbook.add_format(border),
-        'money': workbook.add_format(dict(border, num_format=MONEY_FORMAT)),
-        'percent': workbook.add_format(dict(border, num_format=PERCENT_FORMAT)),
-    }
-    total = {kind: workbook.add_format(dict(border, bold=True, top=2, bg_color='#F2F2F2',
-                                            **({'num_format': MONEY_FORMAT} if kind == 'money' else
-                                               {'num_format': PERCENT_FORMAT} if kind == 'percent' else {})))
-             for kind in body}
-
-    last_column = len(columns) - 1
-    sheet.merge_range(_TITLE_ROW, 0, _TITLE_ROW, last_column, title, title_format)
-    sheet.set_row(_TITLE_ROW, 28)
-    sheet.write_row(_HEADER_ROW, 0, captions, header_format)
-    totals_row = _FIRST_DATA_ROW + len(table)
-    for index, column in enumerate(columns):
-        kind = 'text' if index < 2 else 'percent' if column == 'completion' else 'money'
-        # one column at a time; None (no target) is written as a formatted blank cell
-        values = table[column].astype(object).where(table[column].notna(), None).tolist()
-        sheet.write_column(_FIRST_DATA_ROW, index, values, body[kind])
-        sheet.write(totals_row, index, totals[column], total[kind])
-        if kind == 'text':
-            width = max([_text_width(captions[index])] + [_text_width(value) for value in values] + [6]) + 2
-            sheet.set_column(index, index, min(width, 40))
-        else:
-            sheet.set_column(index, index, max(14 if kind == 'money' else 10, _text_width(captions[index]) + 2))
+    totals.update(salesperson='', completion=ratio(totals['actual'], totals['target']))
     # names and header stay visible while scrolling through the month columns
-    sheet.freeze_panes(_FIRST_DATA_ROW, 2)
-    workbook.close()
-    return output.getvalue()
+    return table_workbook([dict(sheet_title=title, columns=columns, frame=table, title=title, totals=totals,
+                                freeze_columns=2)])

@@ -3,15 +3,14 @@
 
 Customer, user or competitor names are user text: xlsxwriter's default `write()`
 turns text starting with "=" into a formula and URL-looking text into a hyperlink.
-Every workbook of the addons is opened here, with both conversions off, so text is
-always written as text; CSV cells that a spreadsheet would read as a formula get a
+Every workbook of the addons is opened here (through the one XLSX layer,
+reporting/xlsx_table.py), with both conversions off, so text is always written as
+text; CSV cells that a spreadsheet would read as a formula get a
 leading apostrophe.
 
     new_workbook(output) -> xlsxwriter.Workbook
-    excel_writer(output) -> pandas.ExcelWriter (engine xlsxwriter)
     csv_cell(value) -> value, neutralised if it is formula-like text
 """
-import pandas as pd
 import xlsxwriter
 
 #: text stays text: no formulas, no hyperlinks, no numbers guessed from text
@@ -25,11 +24,6 @@ FORMULA_STARTS = ('=', '+', '-', '@', '\t', '\r')
 def new_workbook(output):
     """An xlsxwriter workbook writing into `output` (a BytesIO) that keeps text as text."""
     return xlsxwriter.Workbook(output, dict(SAFE_OPTIONS))
-
-
-def excel_writer(output):
-    """A pandas ExcelWriter on xlsxwriter with the same safe options (for `to_excel`)."""
-    return pd.ExcelWriter(output, engine='xlsxwriter', engine_kwargs={'options': dict(SAFE_OPTIONS)})
 
 
 def csv_cell(value):

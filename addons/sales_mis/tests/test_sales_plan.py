@@ -58,6 +58,39 @@ class TestSalesPlan(PlanningCase):
         by_categ = {l.categ_id: l.target_amount for l in plan.root_line_id.child_ids}
         self.assertEqual(by_categ, {self.categ_a: 75.0, self.categ_b: 25.0})
 
+    def test_split_service_needs_no_wizard_and_refuses_bad_input_clearly(self):
+        """`split` (RPC, data files) calls the plan line's split service: no wizard record, the
+        same children as the form, and a UserError naming what is wrong."""
+        plan = self.make_plan(target_amount=100.0)
+        root = plan.root_line_id.sudo(self.director)
+        Wizards = self.env['sales_mis.plan.split'].sudo()
+        before = Wizards.search_count([])
+        root.split('category', 'custom', [self.categ_b.id, self.categ_a.id], [1.0, 3.0])  # weights follow their keys
+        self.assertEqual(Wizards.search_count([]), before)
+        self.assertEqual({l.categ_id: l.target_amount for l in root.child_ids},
+                         {self.categ_a: 75.0, self.categ_b: 25.0})
+        self.assertEqual(root._split_keys('category', self.categ_b | self.categ_a),
+                         [(c.id, c.display_name) for c in (self.categ_a | self.categ_b).sorted('id')])
+        for args, message in [(('quarter',), 'Unknown split dimension'), (('team', 'bogus'), 'Unknown split method'),
+                              (('team', 'equal', [self.team_east.id, 0]), 'does not exist: 0'),
+                              (('team', 'equal', ['east']), 'list of ids'),
+                              (('category', 'equal'), 'Choose what to split')]:
+            with self.assertRaisesRegex(UserError, message):
+                root.split(*args)
+        self.assertEqual(len(root.child_ids), 2, 'a refused split keeps the previous one')
+
+    def test_wizard_form_fills_its_rows_from_the_service(self):
+        plan = self.make_plan(scope='team', team_id=self.team_east.id, user=self.manager, target_amount=90.0)
+        line = plan.root_line_id.sudo(self.manager)
+        wizard = self.env['sales_mis.plan.split'].sudo(self.manager).new(
+            {'line_id': line.id, 'dimension': 'salesperson', 'method': 'custom'})
+        wizard._onchange_dimension()
+        self.assertEqual(wizard.user_ids, self.team_east.member_ids)
+        wizard._onchange_method()
+        self.assertEqual([(w.key, w.label) for w in wizard.weight_ids],
+                         [(str(key), label) for key, label in line._split_keys('salesperson')])
+        self.assertIn(str(self.salesperson.id), wizard.weight_ids.mapped('key'))
+
     def test_editing_a_child_alone_is_rejected(self):
         plan = self.make_plan(target_amount=100.0)
         children = self.split(plan.root_line_id, 'team', team_ids=[(6, 0, [self.team_east.id, self.team_south.id])])

@@ -7,4 +7,5 @@ from . import crm_lead
 from . import forecast_adjustment
 from . import forecast_snapshot
 from . import sales_plan
+from . import plan_line_split
 from . import forecast_demo

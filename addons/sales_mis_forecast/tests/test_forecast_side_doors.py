@@ -13,14 +13,14 @@ class TestForecastSideDoors(ForecastCase):
         south_run = self.make_run(level='team', horizon=24)   # the South team's: not the East manager's
         south_run.action_run_now()
         plan = self.make_plan(user=self.manager, year=month_start(-12).year, target_amount=1200.0)
-        split = self.env['sales_mis.plan.split'].sudo(self.manager).with_context(
-            sales_mis_forecast_run_id=south_run.id).create({
-                'line_id': plan.root_line_id.id, 'dimension': 'month', 'method': 'forecast'})
+        # the split service, as the East manager, with the South run pinned by context
+        line = plan.root_line_id.sudo(self.manager).with_context(sales_mis_forecast_run_id=south_run.id)
         with self.assertRaises(AccessError):
-            split._weights_forecast(split._keys())
+            line._split_weights('forecast', line._split_keys('month'), 'month')
+        with self.assertRaises(AccessError):  # the public door (RPC, data files) too, leaving nothing behind
+            line.split('month', 'forecast')
+        self.assertFalse(plan.root_line_id.child_ids)
         # the director may read it: the same split takes its shape
-        director_split = self.env['sales_mis.plan.split'].sudo(self.director).with_context(
-            sales_mis_forecast_run_id=south_run.id).create({
-                'line_id': plan.root_line_id.id, 'dimension': 'month', 'method': 'forecast'})
-        weights = director_split._weights_forecast(director_split._keys())
+        director_line = plan.root_line_id.sudo(self.director).with_context(sales_mis_forecast_run_id=south_run.id)
+        weights = director_line._split_weights('forecast', director_line._split_keys('month'), 'month')
         self.assertTrue(any(weights))
