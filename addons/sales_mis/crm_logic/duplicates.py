@@ -62,8 +62,14 @@ def _record_keys(record):
         'vat': {_names.normalize_vat(get('vat'))},
         'email': {_names.normalize_email(get('email'))},
         'phone': phones,
-        'name': {_names.normalize_company_name(get('name'))},
+        'name': set(_name_keys(get('name'))),
     }
+
+
+def _name_keys(name):
+    """The key of a name and, for a bilingual name, the key of its English part."""
+    parsed = _names.parse_company_name(name)
+    return (parsed.key, parsed.alt_key) if parsed.alt_key else (parsed.key,)
 
 
 def find_duplicate_groups(records, max_key_size=50):
