@@ -38,7 +38,7 @@ BONUS = 5
 FUZZY_WEIGHT = 70
 BLOCK_THRESHOLD = 0.6       # bigram Dice of the blocking join; the verdict is judge()'s
 SUPPORTED_MARGIN = 0.15
-MIN_FUZZY_KEY = 4           # 华为 / 华润: two-character keys are never "similar"
+MIN_FUZZY_KEY = 3           # 华为 / 华润: two-character keys are never "similar"
 FREE_MAIL = frozenset((
     '163.com', '126.com', 'qq.com', 'foxmail.com', 'sina.com', 'sina.cn', 'sohu.com',
     'yeah.net', '139.com', 'aliyun.com', 'gmail.com', 'hotmail.com', 'outlook.com',
@@ -71,8 +71,8 @@ def profile(record):
 def name_similarity(name_a, name_b):
     """Best RapidFuzz Indel similarity (0..1) between the keys of two parsed names."""
     best = 0.0
-    for key_a in filter(None, (name_a.key, name_a.alt_key)):
-        for key_b in filter(None, (name_b.key, name_b.alt_key)):
+    for key_a in filter(None, (name_a.core, name_a.alt_key)):
+        for key_b in filter(None, (name_b.core, name_b.alt_key)):
             if min(len(key_a), len(key_b)) >= MIN_FUZZY_KEY or key_a == key_b:
                 best = max(best, Indel.normalized_similarity(key_a, key_b))
     return best
@@ -87,8 +87,8 @@ def judge(a, b, threshold=0.85):
     reasons = [kind for kind in STRONG if a[kind] and b[kind] and (
         a[kind] & b[kind] if kind == 'phone' else a[kind] == b[kind])]
     name_a, name_b = a['name'], b['name']
-    keys_a = {name_a.key, name_a.alt_key} - {''}
-    if keys_a & ({name_b.key, name_b.alt_key} - {''}):
+    keys_a = {name_a.key, name_a.alt_key, name_a.core} - {''}
+    if keys_a & ({name_b.key, name_b.alt_key, name_b.core} - {''}):
         reasons.append('name')
     support = [kind for kind, field in zip(SUPPORT, ('domain', 'address', 'parent'))
                if a[field] and a[field] == b[field] and not (field == 'domain' and 'email' in reasons)]

@@ -67,9 +67,10 @@ def _record_keys(record):
 
 
 def _name_keys(name):
-    """The key of a name and, for a bilingual name, the key of its English part."""
+    """The key of a name, its place-free core and, for a bilingual name, the key of its
+    English part."""
     parsed = _names.parse_company_name(name)
-    return (parsed.key, parsed.alt_key) if parsed.alt_key else (parsed.key,)
+    return tuple({parsed.key, parsed.alt_key, parsed.core} - {''})
 
 
 def find_duplicate_groups(records, max_key_size=50):

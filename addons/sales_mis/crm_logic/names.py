@@ -49,6 +49,7 @@ CN_LEGAL_SUFFIXES = tuple(sorted((
     '股份有限公司', '有限责任公司', '有限公司', '股份公司', '总公司', '公司', '集团',
     '有限合伙', '合伙企业', '个人独资企业', '控股集团', '集团有限公司',
 ), key=len, reverse=True))
+_LONG_LEGAL = ('股份有限公司', '有限责任公司', '有限公司')
 _CN_LEGAL_INSIDE = ('有限责任公司', '股份有限公司', '有限公司', '公司', '集团')
 
 # Branches and representative offices are distinct customers (own credit code).
@@ -56,7 +57,7 @@ BRANCH_WORDS = ('分公司', '分厂', '办事处', '代表处', '分行', '支�
                 '分部', '分院', '分校', '分所', '分中心', '工厂')
 _KEPT_SUFFIXES = BRANCH_WORDS
 
-CompanyName = namedtuple('CompanyName', 'key alt_key places numbers branch')
+CompanyName = namedtuple('CompanyName', 'key alt_key places numbers branch core')
 
 _OPEN = '([{【〔〖「『《<'
 _CLOSE = ')]}】〕〗」』》>'
@@ -156,12 +157,30 @@ def _strip_en(words, places):
     return words
 
 
+def _mistyped_legal_suffix(name):
+    """Length of a legal form at the end of ``name`` typed with one wrong character
+    (股分有限公司, 有阴公司) or cut short by one (有限公), else 0. Only the long forms: a
+    one-character slip in 公司 or 集团 would be a different word."""
+    for suffix in _LONG_LEGAL:
+        tail = name[-len(suffix):]
+        if len(name) > len(suffix) and sum(x != y for x, y in zip(tail, suffix)) == 1 \
+                and tail[-1] == suffix[-1]:
+            return len(suffix)
+        if len(name) > len(suffix) - 1 and name.endswith(suffix[:-1]):
+            return len(suffix) - 1
+    return 0
+
+
 def _strip_cn_suffixes(name):
     stripped = True
     while stripped and name not in CN_LEGAL_SUFFIXES:  # '有限公司' alone stays whole
         stripped = False
         if name.endswith(_KEPT_SUFFIXES):
             break
+        size = _mistyped_legal_suffix(name)  # before 有限公司 leaves 股分 behind
+        if size:
+            name, stripped = name[:-size], True
+            continue
         for suffix in CN_LEGAL_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
                 name, stripped = name[:-len(suffix)], True
@@ -169,10 +188,19 @@ def _strip_cn_suffixes(name):
     return name
 
 
-def _strip_cn_places(name, places):
+# A town or street office after a recognised place: 东莞市*长安镇*, 海淀区*中关村街道*.
+_TOWN = re.compile('^[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)')
+
+
+def _strip_cn_places(name, places, min_rest=MIN_REST):
     while True:
         place, size = _places.leading(name)
-        if not size or len(name) - size < MIN_REST:
+        if not size:
+            return name
+        town = _TOWN.match(name[size:])
+        if town and len(name) - size - town.end() >= min_rest:
+            size += town.end()
+        if len(name) - size < min_rest:
             return name
         places.append(place)
         name = name[size:]
@@ -225,6 +253,12 @@ def _parse_part(text, places):
     return _strip_cn_places(_strip_cn_suffixes(''.join(words)), places)
 
 
+def _core(key, places):
+    """The key without the leading places that :data:`MIN_REST` made it keep (北京银行 → 银行):
+    compared only together with the places, by :mod:`.duplicate_pairs`."""
+    return _strip_cn_places(key, places, min_rest=2)
+
+
 def _numbers(key, latin_words=()):
     found = [_cn_number(a or b) for a, b in _NUMBER.findall(key)]
     found += [_EN_ORDINALS[w] for w in latin_words if w in _EN_ORDINALS]
@@ -236,16 +270,17 @@ def parse_company_name(name):
     """:class:`CompanyName` of a company name (see the module docstring for the rules)."""
     text = _T2S.convert(_text(name)) if name and isinstance(name, str) else ''
     if not text:
-        return CompanyName('', '', frozenset(), (), '')
+        return CompanyName('', '', (), (), '', '')
     main, latin = _split_bilingual(text)
     found = []
     key = _parse_part(main, found)
     alt_key = _parse_part(latin, found) if latin else ''
     if not key:
         key, alt_key = alt_key, ''
+    core = _core(key, found)
     places = tuple(p for p in found if p)  # national names agree with everything
     return CompanyName(key, alt_key if alt_key != key else '', places,
-                       _numbers(key, _words(text)), _branch(key))
+                       _numbers(key, _words(text)), _branch(key), core)
 
 
 def normalize_company_name(name):
