@@ -24,7 +24,7 @@ phone or e-mail) links it; then it is listed with the conflict among its reasons
 import re
 from itertools import combinations
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import LCSseq, Indel
 
 from . import duplicates as _duplicates
 from . import names as _names
@@ -36,7 +36,9 @@ SUPPORT = ('email_domain', 'address', 'parent')
 CONFLICTS = ('place_conflict', 'number_conflict', 'branch_conflict', 'vat_conflict')
 BONUS = 5
 FUZZY_WEIGHT = 70
-BLOCK_THRESHOLD = 0.6       # bigram Dice of the blocking join; the verdict is judge()'s
+BLOCK_THRESHOLD = 0.8       # bigram Dice of the blocking join (beside one-edit blocking)
+BRAND_PREFIX = 3            # Chinese keys start with the 字号: its characters must agree
+SUBSTITUTION_MARGIN = 0.1   # a changed (not added/dropped) character needs this much more
 SUPPORTED_MARGIN = 0.15
 MIN_FUZZY_KEY = 3           # 华为 / 华润: two-character keys are never "similar"
 FREE_MAIL = frozenset((
@@ -68,13 +70,32 @@ def profile(record):
     }
 
 
+def _common_prefix(a, b):
+    size = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
 def name_similarity(name_a, name_b):
-    """Best RapidFuzz Indel similarity (0..1) between the keys of two parsed names."""
+    """Best RapidFuzz Indel similarity (0..1) between the keys of two parsed names, less
+    :data:`SUBSTITUTION_MARGIN` when the shorter key is not inside the longer one (a changed
+    character: 长城/长安, SummitVista/SummitStar, rather than an added word: 茅台酒/茅台酒业).
+    Chinese keys must also share their first :data:`BRAND_PREFIX` characters (the 字号)."""
     best = 0.0
     for key_a in filter(None, (name_a.core, name_a.alt_key)):
         for key_b in filter(None, (name_b.core, name_b.alt_key)):
             if min(len(key_a), len(key_b)) >= MIN_FUZZY_KEY or key_a == key_b:
-                best = max(best, Indel.normalized_similarity(key_a, key_b))
+                shorter = min(len(key_a), len(key_b))
+                if not (key_a + key_b).isascii() and \
+                        _common_prefix(key_a, key_b) < min(BRAND_PREFIX, shorter):
+                    continue  # 青凯德 / 青德, 华兴联 / 兴联: another 字号 (brand), not a typo
+                score = Indel.normalized_similarity(key_a, key_b)
+                if LCSseq.similarity(key_a, key_b) < shorter:
+                    score -= SUBSTITUTION_MARGIN
+                best = max(best, score)
     return best
 
 
@@ -154,8 +175,9 @@ def candidate_pairs(records, threshold=0.85, max_key_size=50):
     blocked = set()
     for group in _duplicates.find_duplicate_groups(records, max_key_size=max_key_size):
         blocked.update(combinations(group['ids'], 2))
+    blocked.update(_duplicates.find_one_edit_names(records, max_bucket=max_key_size))
     for similar in _duplicates.find_similar_names(
-            records, threshold=min(threshold, BLOCK_THRESHOLD)):
+            records, threshold=max(threshold, BLOCK_THRESHOLD)):
         blocked.add(tuple(similar['ids']))
     pairs = []
     for id_a, id_b in blocked:

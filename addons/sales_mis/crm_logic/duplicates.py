@@ -34,6 +34,7 @@ records: 0.12 s (normalisation dominates).
 """
 import math
 from collections import defaultdict
+from itertools import combinations
 
 from . import names as _names
 
@@ -202,3 +203,29 @@ def find_similar_names(records, threshold=0.85):
                 result.append({'ids': sorted((id_x, id_y)), 'score': score})
     result.sort(key=lambda pair: (-pair['score'], pair['ids']))
     return result
+
+
+def _deletions(key):
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def find_one_edit_names(records, min_length=3, max_bucket=50):
+    """Pairs of record ids whose name keys (key, place-free core or English key) are one edit
+    apart: one inserted, deleted or substituted character (茅台酒 / 茅台酒业, Tradng / Trading).
+
+    Blocking by deletion neighbourhoods: a key and each of its one-character deletions go into
+    buckets; two keys one edit apart always share a bucket. Buckets of more than ``max_bucket``
+    records (deletions of short generic keys: 科技, 贸易) link nothing. Linear in the records.
+    """
+    buckets = defaultdict(set)
+    for record in records:
+        for key in _name_keys(record.get('name')):
+            if len(key) >= min_length:
+                buckets[key].add(record['id'])
+                for deleted in _deletions(key):
+                    buckets[deleted].add(record['id'])
+    pairs = set()
+    for members in buckets.values():
+        if 1 < len(members) <= max_bucket:
+            pairs.update(combinations(sorted(members), 2))
+    return pairs
