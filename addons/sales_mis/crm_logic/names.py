@@ -134,6 +134,9 @@ def _cn_number(text):
 
 
 def _strip_en(words, places):
+    # 'ABC (China) Ltd' = 'ABC CHINA LTD': the country goes wherever it stands, except first
+    # (China Mobile); in brackets it is already gone.
+    words = words[:1] + [w for w in words[1:] if w not in _places.NATIONAL or not w.isascii()]
     while len(words) > 1 and words[-1] in EN_LEGAL_WORDS:
         words = words[:-1]
     for _round in range(3):  # 'shanghai abc', 'abc china', 'hong kong abc'
@@ -209,11 +212,13 @@ def _strip_cn_places(name, places, min_rest=MIN_REST):
 def _branch(key):
     """The branch part of a key: what follows the last legal form (华为技术有限公司*上海分公司*),
     or the last six characters when no legal form precedes the branch word."""
-    if not key.endswith(BRANCH_WORDS):
+    word = next((w for w in BRANCH_WORDS if key.endswith(w)), None)
+    if not word:
         return ''
-    cut = max(key.rfind(legal) + len(legal) if key.rfind(legal) >= 0 else -1
+    head = key[:-len(word)]  # 公司 inside 分公司 is not the legal form
+    cut = max(head.rfind(legal) + len(legal) if head.rfind(legal) >= 0 else -1
               for legal in _CN_LEGAL_INSIDE)
-    return key[cut:] if 0 < cut < len(key) else key[-6:]
+    return key[cut:] if 0 < cut else key[-6:]
 
 
 def _split_bilingual(text):
