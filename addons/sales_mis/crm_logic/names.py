@@ -18,9 +18,12 @@ never match anything in :mod:`.duplicates`.
 3. A Chinese name followed (or preceded) by its English name, separated by a space,
    is split: the English part is ``alt_key``.
 4. Punctuation and spaces go; trailing English legal words (co, ltd, limited, inc,
-   corp, group, …) and Chinese legal forms (股份有限公司, 有限公司, 集团, …) go.
-5. Leading places go into ``places`` (江苏省苏州市 / 北京市海淀区 / Shanghai …), as
-   long as :data:`MIN_REST` characters remain: 北京银行 and 上海银行 stay whole.
+   corp, group, …), a country word (China) except in first place, and Chinese legal forms
+   (股份有限公司, 有限公司, 集团, …, also typed with one wrong or missing character:
+   股分有限公司, 有限公) go.
+5. Leading places go into ``places`` (江苏省苏州市 / 北京市海淀区 / 东莞市长安镇 / Shanghai …),
+   as long as :data:`MIN_REST` characters remain: the ``key`` of 北京银行 stays whole;
+   its ``core`` (银行) drops the place anyway and is only compared together with places.
 6. ``numbers`` (第一 / 第十四 / 1st / 2 …, as integers) and ``branch`` (the part
    after the legal form ending in 分公司, 分厂, 办事处, 分行 …) stay in the key and
    are also returned, because they are identity: 第十四研究所 is not 第十五研究所.
