@@ -52,3 +52,14 @@ class TestDuplicateCheck(SavepointCase):
     def test_contacts_are_not_checked(self):
         self.assertEqual(self.warning(name='腾讯科技有限公司', parent_id=self.hospital.id,
                                       is_company=False), {})
+
+    def test_renaming_through_the_form_does_not_name_the_customer_itself(self):
+        spec = {'name': '1', 'vat': '1', 'customer': '', 'is_company': '', 'parent_id': '',
+                'company_id': '', 'phone': '', 'mobile': '', 'email': '', 'street': ''}
+        values = {'name': '腾讯科技有限公司', 'customer': True, 'is_company': True, 'parent_id': False,
+                  'company_id': self.tencent.company_id.id, 'vat': False, 'phone': False,
+                  'mobile': False, 'email': False, 'street': False}
+        self.assertNotIn('warning', self.tencent.onchange(values, 'name', spec))
+        # the same name typed on a new customer's form warns
+        result = self.Partner.onchange(values, 'name', spec)
+        self.assertIn('腾讯科技（深圳）有限公司', result['warning']['message'])
