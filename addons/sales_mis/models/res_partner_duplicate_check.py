@@ -1,8 +1,9 @@
 # -*- coding: utf-8 -*-
-"""On-create / on-rename duplicate check 客户查重: "possible duplicate of …" on the customer form
-before saving. Candidates come from one indexed read (equal place-free name core, or the same
-first two characters of it, or the same VAT), are judged by crm_logic.duplicate_pairs.judge, and
-only customers the user may read (access rights and record rules, as the user) are named."""
+"""On-create / on-rename duplicate check 客户查重: "possible duplicate of …" on the customer
+form before saving. Candidates come from one indexed read (equal place-free name core, the same
+first three characters of it, or the same VAT; exact names first), are judged by
+crm_logic.duplicate_pairs.judge, and only customers the user may read (access rights and record
+rules, as the user) are named."""
 from odoo import _, api, fields, models
 
 from ..crm_logic import duplicate_pairs, names
@@ -51,9 +52,12 @@ class PartnerDuplicateCheck(models.Model):
                AND (%(company)s IS NULL OR company_id IS NULL OR company_id = %(company)s)
                AND (sales_mis_name_core IN %(keys)s OR sales_mis_name_core LIKE %(prefix)s
                     OR (%(vat)s != '' AND vat = %(vat)s))
+             ORDER BY sales_mis_name_core IN %(keys)s DESC, id
              LIMIT %(limit)s""", {
             'own': own_id if isinstance(own_id, int) else 0, 'company': company_id, 'keys': keys,
-            'prefix': core[:2].replace('%', '').replace('_', '') + '%' if len(core) >= 2 else '',
+            # fuzzy Chinese names share their first three characters (duplicate_pairs.BRAND_PREFIX)
+            'prefix': core[:duplicate_pairs.BRAND_PREFIX].replace('%', '').replace('_', '') + '%'
+                      if len(core) >= duplicate_pairs.BRAND_PREFIX else '',
             'vat': vat, 'limit': MAX_CANDIDATES})
         rows = self.env.cr.dictfetchall()
         new = duplicate_pairs.profile({
