@@ -37,6 +37,7 @@ CONFLICTS = ('place_conflict', 'number_conflict', 'branch_conflict', 'vat_confli
 BONUS = 5
 FUZZY_WEIGHT = 70
 BLOCK_THRESHOLD = 0.8       # bigram Dice of the blocking join (beside one-edit blocking)
+EDIT_BUCKET = 20            # one-edit buckets larger than this are generic stems (科技, 贸易)
 BRAND_PREFIX = 3            # Chinese keys start with the 字号: its characters must agree
 SUBSTITUTION_MARGIN = 0.1   # a changed (not added/dropped) character needs this much more
 SUPPORTED_MARGIN = 0.15
@@ -175,7 +176,7 @@ def candidate_pairs(records, threshold=0.85, max_key_size=50):
     blocked = set()
     for group in _duplicates.find_duplicate_groups(records, max_key_size=max_key_size):
         blocked.update(combinations(group['ids'], 2))
-    blocked.update(_duplicates.find_one_edit_names(records, max_bucket=max_key_size))
+    blocked.update(_duplicates.find_one_edit_names(records, max_bucket=min(max_key_size, EDIT_BUCKET)))
     for similar in _duplicates.find_similar_names(
             records, threshold=max(threshold, BLOCK_THRESHOLD)):
         blocked.add(tuple(similar['ids']))
