@@ -64,6 +64,8 @@ def test_corpus_is_large_and_balanced():
     assert len(rows) >= 200
     negatives = sum(r['label'] == '0' for r in rows)
     assert 0.4 <= negatives / len(rows) <= 0.6
+    # every row parsed (a stray comma would shift the columns)
+    assert all(r['label'] in ('0', '1') and r['kind'] and None not in r for r in rows)
     # the two parts share no pair
     pairs = [(r['name_a'], r['name_b']) for r in rows]
     assert len(pairs) == len(set(pairs))
