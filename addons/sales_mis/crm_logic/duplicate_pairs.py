@@ -21,7 +21,6 @@ Every blocked pair is then judged by :func:`judge` on all its evidence:
 A pair whose name evidence meets a conflict is **not proposed** unless a strong key (same VAT,
 phone or e-mail) links it; then it is listed with the conflict among its reasons.
 """
-import re
 from itertools import combinations
 
 from rapidfuzz.distance import LCSseq, Indel
