@@ -1,36 +1,149 @@
 # -*- coding: utf-8 -*-
 """Scored candidate pairs of duplicate customers 客户合并, for a review list.
 
-:func:`candidate_pairs` turns the groups of :func:`.duplicates.find_duplicate_groups`
-(equal normalised VAT, e-mail, phone or name) and the fuzzy name pairs of
-:func:`.duplicates.find_similar_names` into pairs ``(id_a, id_b)`` with a score
-0..100 and the kinds of evidence the *two* records share (a group linked by a
-chain A~B~C does not mean A and C share a key; their pair says only what they do
-share, or ``similar_name``).
+Blocking (never all pairs): :func:`.duplicates.find_duplicate_groups` (equal normalised VAT,
+e-mail, phone or name key, including the English key of a bilingual name) and
+:func:`.duplicates.find_similar_names` (bigram prefix filter at :data:`BLOCK_THRESHOLD`).
+Every blocked pair is then judged by :func:`judge` on all its evidence:
 
-Score: the strongest evidence gives the base (:data:`WEIGHTS`), each further kind
-adds :data:`BONUS`, capped at 100; a fuzzy name alone scores ``similarity * 70``.
-Pairs inside one group are all listed (groups are small: keys shared by more
-than ``max_key_size`` records link nothing).
+* shared keys (``vat`` 100, ``email`` 90, ``name`` 85, ``phone`` 80, +5 per further kind);
+* ``similar_name``: RapidFuzz's normalised Indel similarity of the keys ≥ ``threshold``
+  (or ≥ ``threshold - SUPPORTED_MARGIN`` when a supporting clue below agrees), scored
+  ``similarity * 70``;
+* supporting clues (+5 each, never enough alone): ``email_domain`` (same company domain,
+  not a free mail provider), ``address`` (same normalised street), ``parent`` (same parent
+  company);
+* conflicts, shown as reasons too: ``place_conflict`` (both names carry a place and they
+  do not lie inside one another: 北京 vs 上海, 腾讯科技(深圳) vs 腾讯科技(北京)),
+  ``number_conflict`` (第十四 vs 第十五研究所), ``branch_conflict`` (different branches, or a
+  branch and its head office), ``vat_conflict`` (two different VATs).
+
+A pair whose name evidence meets a conflict is **not proposed** unless a strong key (same VAT,
+phone or e-mail) links it; then it is listed with the conflict among its reasons.
 """
 from itertools import combinations
 
+from rapidfuzz.distance import LCSseq, Indel
+
 from . import duplicates as _duplicates
 from . import names as _names
+from . import places as _places
 
 WEIGHTS = {'vat': 100, 'email': 90, 'phone': 80, 'name': 85}
+STRONG = ('vat', 'email', 'phone')
+SUPPORT = ('email_domain', 'address', 'parent')
+CONFLICTS = ('place_conflict', 'number_conflict', 'branch_conflict', 'vat_conflict')
 BONUS = 5
 FUZZY_WEIGHT = 70
+BLOCK_THRESHOLD = 0.8       # bigram Dice of the blocking join (beside one-edit blocking)
+EDIT_BUCKET = 20            # one-edit buckets larger than this are generic stems (科技, 贸易)
+BRAND_PREFIX = 3            # Chinese keys start with the 字号: its characters must agree
+SUBSTITUTION_MARGIN = 0.1   # a changed (not added/dropped) character needs this much more
+SUPPORTED_MARGIN = 0.15
+MIN_FUZZY_KEY = 3           # 华为 / 华润: two-character keys are never "similar"
+FREE_MAIL = frozenset((
+    '163.com', '126.com', 'qq.com', 'foxmail.com', 'sina.com', 'sina.cn', 'sohu.com',
+    'yeah.net', '139.com', 'aliyun.com', 'gmail.com', 'hotmail.com', 'outlook.com',
+    'yahoo.com', 'live.com', 'icloud.com', '263.net', 'tom.com', '21cn.com', 'msn.com',
+))
 
 
-def _keys(record):
+def _address(record):
+    street = ''.join(_names._words(_names._T2S.convert(_names._text(record.get('street')))))
+    return street if len(street) >= 6 else ''
+
+
+def profile(record):
+    """Everything :func:`judge` compares, normalised once per record."""
     get = record.get
+    email = _names.normalize_email(get('email'))
+    domain = email.rpartition('@')[2]
     return {
-        'vat': {_names.normalize_vat(get('vat'))} - {''},
-        'email': {_names.normalize_email(get('email'))} - {''},
+        'id': get('id'),
+        'name': _names.parse_company_name(get('name')),
+        'vat': _names.normalize_vat(get('vat')),
+        'email': email,
+        'domain': '' if domain in FREE_MAIL else domain,
         'phone': {_names.normalize_phone(get('phone')), _names.normalize_phone(get('mobile'))} - {''},
-        'name': {_names.normalize_company_name(get('name'))} - {''},
+        'address': _address(record),
+        'parent': get('parent_id') or None,
     }
+
+
+def _common_prefix(a, b):
+    size = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
+def name_similarity(name_a, name_b):
+    """Best RapidFuzz Indel similarity (0..1) between the keys of two parsed names, less
+    :data:`SUBSTITUTION_MARGIN` when the shorter key is not inside the longer one (a changed
+    character: 长城/长安, SummitVista/SummitStar, rather than an added word: 茅台酒/茅台酒业).
+    Chinese keys must also share their first :data:`BRAND_PREFIX` characters (the 字号)."""
+    best = 0.0
+    for key_a in filter(None, (name_a.core, name_a.alt_key)):
+        for key_b in filter(None, (name_b.core, name_b.alt_key)):
+            if min(len(key_a), len(key_b)) >= MIN_FUZZY_KEY or key_a == key_b:
+                shorter = min(len(key_a), len(key_b))
+                if not (key_a + key_b).isascii() and \
+                        _common_prefix(key_a, key_b) < min(BRAND_PREFIX, shorter):
+                    continue  # 青凯德 / 青德, 华兴联 / 兴联: another 字号 (brand), not a typo
+                score = Indel.normalized_similarity(key_a, key_b)
+                if LCSseq.similarity(key_a, key_b) < shorter:
+                    score -= SUBSTITUTION_MARGIN
+                best = max(best, score)
+    return best
+
+
+def _places_conflict(name_a, name_b):
+    return any(not _places.agree(a, b) for a in name_a.places for b in name_b.places)
+
+
+def judge(a, b, threshold=0.85):
+    """``(proposed, score, reasons)`` of two :func:`profile` dicts."""
+    reasons = [kind for kind in STRONG if a[kind] and b[kind] and (
+        a[kind] & b[kind] if kind == 'phone' else a[kind] == b[kind])]
+    name_a, name_b = a['name'], b['name']
+    keys_a = {name_a.key, name_a.alt_key, name_a.core} - {''}
+    if keys_a & ({name_b.key, name_b.alt_key, name_b.core} - {''}):
+        reasons.append('name')
+    support = [kind for kind, field in zip(SUPPORT, ('domain', 'address', 'parent'))
+               if a[field] and a[field] == b[field] and not (field == 'domain' and 'email' in reasons)]
+    similarity = 0.0
+    if 'name' not in reasons:
+        similarity = name_similarity(name_a, name_b)
+        needed = threshold - (SUPPORTED_MARGIN if support else 0.0)
+        if similarity < needed - 1e-9:
+            similarity = 0.0
+    conflicts = []
+    if _places_conflict(name_a, name_b):
+        conflicts.append('place_conflict')
+    if name_a.numbers != name_b.numbers:
+        conflicts.append('number_conflict')
+    if name_a.branch != name_b.branch:
+        conflicts.append('branch_conflict')
+    if a['vat'] and b['vat'] and a['vat'] != b['vat']:
+        conflicts.append('vat_conflict')
+    strong = [kind for kind in reasons if kind in STRONG]
+    named = 'name' in reasons or similarity > 0
+    proposed = bool(strong) or (named and not conflicts)
+    if not proposed:
+        return False, 0.0, []
+    if not named and not strong:
+        return False, 0.0, []
+    kinds = sorted(reasons + (['similar_name'] if similarity and not strong and 'name' not in reasons
+                              else []))
+    weights = sorted((WEIGHTS[kind] for kind in reasons), reverse=True)
+    if weights:
+        score = min(100.0, weights[0] + BONUS * (len(weights) - 1 + len(support)))
+    else:
+        score = min(84.0, round(similarity * FUZZY_WEIGHT, 1) + BONUS * len(support))
+    shown = kinds + sorted(support) + (sorted(conflicts) if named or strong else [])
+    return True, float(score), shown
 
 
 def pair_score(reasons, similarity=0.0):
@@ -45,32 +158,35 @@ def candidate_pairs(records, threshold=0.85, max_key_size=50):
     """Candidate duplicate pairs, best first.
 
     :param records: dicts with ``id`` and ``name``, ``vat``, ``phone``, ``mobile``,
-        ``email`` (missing/None/False allowed).
-    :param threshold: minimum fuzzy name similarity for ``similar_name`` pairs.
+        ``email`` and optionally ``street``, ``parent_id`` (missing/None/False allowed).
+    :param threshold: minimum name similarity for ``similar_name`` pairs.
     :return: list of ``{'ids': (id_a, id_b) with id_a < id_b, 'score': float,
-        'reasons': sorted list of kinds}``.
+        'reasons': list of kinds, shared first, then clues and conflicts}``.
     """
     records = list(records)
     by_id = {record['id']: record for record in records}
-    keys = {}
-    pairs = {}
+    profiles = {}
+
+    def profile_of(record_id):
+        if record_id not in profiles:
+            profiles[record_id] = profile(by_id[record_id])
+        return profiles[record_id]
+
+    blocked = set()
     for group in _duplicates.find_duplicate_groups(records, max_key_size=max_key_size):
-        for id_a, id_b in combinations(group['ids'], 2):
-            for record_id in (id_a, id_b):
-                if record_id not in keys:
-                    keys[record_id] = _keys(by_id[record_id])
-            shared = [kind for kind in _duplicates.KINDS
-                      if keys[id_a][kind] & keys[id_b][kind]]
-            if shared:  # chained members sharing nothing are left to their own links
-                pairs[id_a, id_b] = {'ids': (id_a, id_b), 'reasons': sorted(shared),
-                                     'score': pair_score(shared)}
-    for similar in _duplicates.find_similar_names(records, threshold=threshold):
-        ids = tuple(similar['ids'])
-        if ids[0] == ids[1] or ids in pairs:
+        blocked.update(combinations(group['ids'], 2))
+    blocked.update(_duplicates.find_one_edit_names(records, max_bucket=min(max_key_size, EDIT_BUCKET)))
+    for similar in _duplicates.find_similar_names(
+            records, threshold=max(threshold, BLOCK_THRESHOLD)):
+        blocked.add(tuple(similar['ids']))
+    pairs = []
+    for id_a, id_b in blocked:
+        if id_a == id_b:
             continue
-        pairs[ids] = {'ids': ids, 'reasons': ['similar_name'],
-                      'score': pair_score((), similar['score'])}
-    return sorted(pairs.values(), key=lambda pair: (-pair['score'], pair['ids']))
+        proposed, score, reasons = judge(profile_of(id_a), profile_of(id_b), threshold)
+        if proposed:
+            pairs.append({'ids': (id_a, id_b), 'score': score, 'reasons': reasons})
+    return sorted(pairs, key=lambda pair: (-pair['score'], pair['ids']))
 
 
 def candidate_pairs_by_company(records, threshold=0.85, max_key_size=50):

@@ -5,101 +5,80 @@ Every function takes whatever sits in an Odoo char field (``None``, ``False``, `
 or text) and returns a plain ``str``; ``''`` means "nothing usable", and empty keys
 never match anything in :mod:`.duplicates`.
 
-:func:`normalize_company_name` applies, in this order:
+:func:`parse_company_name` reads a company name into structured parts
+(:class:`CompanyName`): the comparison ``key``, the English name of a bilingual name
+(``alt_key``), the ``places`` it names, its ``numbers`` and its ``branch``:
 
-1. Unicode NFKC and case folding: full-width ``ＡＢＣ　１２３（）`` becomes ``abc 123()``,
-   upper case becomes lower case.
-2. Bracketed segments — ``()`` ``[]`` ``{}`` ``【】`` ``〔〕`` ``〖〗`` ``「」`` ``『』``
-   ``《》`` ``<>`` — whose content is a place (a name in :data:`CN_PLACES` with or
-   without 省/市/自治区…, an English name in :data:`EN_PLACES`, or 中国/China) are
-   removed: ``华为技术（上海）有限公司`` → ``华为技术有限公司``. Any other bracket
-   content is kept, without the brackets.
-3. Everything that is not a letter or a digit (ASCII and CJK punctuation, symbols,
-   spaces, full-width spaces) separates words.
-4. Trailing English legal-form words (:data:`EN_LEGAL_WORDS`: co, company, ltd,
-   limited, inc, incorporated, llc, corp, corporation, gmbh, plc, …) are dropped
-   repeatedly, then one leading English place (``shanghai abc`` → ``abc``).
-5. The words are joined without spaces; trailing Chinese legal forms
-   (:data:`CN_LEGAL_SUFFIXES`: 股份有限公司, 有限责任公司, 有限公司, 股份公司, 总公司,
-   公司, 集团, …) are dropped repeatedly, so ``XX集团股份有限公司`` → ``XX``.
-6. Leading Chinese places are dropped repeatedly (``江苏省苏州市XX`` → ``XX``).
+1. Unicode NFKC and case folding (full width, upper case), then traditional →
+   simplified characters with OpenCC (臺灣電子 → 台湾电子).
+2. Bracketed segments (``()`` ``[]`` ``【】`` ``〔〕`` ``「」`` ``《》`` …) that name a place —
+   any province, city, district or county of :mod:`.places` (the ``cpca`` table),
+   an English place, or 中国/China — become ``places``; an English name in brackets
+   after a Chinese one becomes ``alt_key``; other content stays, without brackets.
+3. A Chinese name followed (or preceded) by its English name, separated by a space,
+   is split: the English part is ``alt_key``.
+4. Punctuation and spaces go; trailing English legal words (co, ltd, limited, inc,
+   corp, group, …), a country word (China) except in first place, and Chinese legal forms
+   (股份有限公司, 有限公司, 集团, …, also typed with one wrong or missing character:
+   股分有限公司, 有限公) go.
+5. Leading places go into ``places`` (江苏省苏州市 / 北京市海淀区 / 东莞市长安镇 / Shanghai …),
+   as long as :data:`MIN_REST` characters remain: the ``key`` of 北京银行 stays whole;
+   its ``core`` (银行) drops the place anyway and is only compared together with places.
+6. ``numbers`` (第一 / 第十四 / 1st / 2 …, as integers) and ``branch`` (the part
+   after the legal form ending in 分公司, 分厂, 办事处, 分行 …) stay in the key and
+   are also returned, because they are identity: 第十四研究所 is not 第十五研究所.
 
-Guards, because a wrong merge is worse than a missed one:
-
-* nothing is stripped if it would leave the name empty (``公司`` stays ``公司``);
-* a place prefix is only stripped if at least :data:`MIN_REST` (3) characters
-  remain: ``北京银行`` / ``上海银行`` stay distinct, ``上海华为技术`` → ``华为技术``;
-* 分公司 (branch) is deliberately **kept**: in China a branch has its own 统一社会
-  信用代码 and is invoiced separately, so ``华为技术有限公司上海分公司`` is not the same
-  customer as ``华为技术有限公司`` (the fuzzy :func:`.duplicates.similarity` still
-  proposes the pair). 办事处 (representative office) is kept for the same reason.
-
-Known limitation: names that differ only by their city (``上海交通大学`` /
-``西安交通大学``) normalise equal; :mod:`.duplicates` then only merges them on the
-name when their VAT numbers do not contradict each other.
+:func:`normalize_company_name` is the ``key``. Places are *not* in the key; whether two
+names' places agree or conflict is judged by :mod:`.duplicate_pairs`.
 """
+import functools
 import re
 import unicodedata
+from collections import namedtuple
+
+import opencc
+
+from . import places as _places
 
 MIN_REST = 3
-
-# Provinces, municipalities, autonomous regions and SARs (their short names).
-CN_PROVINCES = (
-    '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江',
-    '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州',
-    '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港',
-    '澳门',
-)
-# Provincial capitals and the larger prefecture-level / county-level cities.
-CN_CITIES = (
-    '深圳', '广州', '杭州', '苏州', '南京', '武汉', '成都', '西安', '宁波', '无锡', '青岛',
-    '大连', '厦门', '长沙', '郑州', '济南', '合肥', '福州', '东莞', '佛山', '沈阳', '哈尔滨',
-    '长春', '昆明', '南昌', '石家庄', '太原', '南宁', '贵阳', '兰州', '海口', '珠海', '常州',
-    '温州', '绍兴', '嘉兴', '金华', '台州', '湖州', '徐州', '南通', '扬州', '镇江', '盐城',
-    '泰州', '烟台', '潍坊', '淄博', '威海', '临沂', '泉州', '漳州', '中山', '惠州', '江门',
-    '汕头', '湛江', '肇庆', '乌鲁木齐', '呼和浩特', '包头', '银川', '西宁', '拉萨', '三亚',
-    '洛阳', '唐山', '保定', '廊坊', '芜湖', '宜昌', '襄阳', '株洲', '岳阳', '柳州', '桂林',
-    '绵阳', '昆山', '义乌', '江阴', '常熟', '张家港', '慈溪', '余姚', '鄂尔多斯', '大庆',
-)
-CN_PLACES = CN_PROVINCES + CN_CITIES
-# Administrative suffixes a place may carry: 江苏省, 苏州市, 广西壮族自治区, 香港特别行政区.
-_CN_ADMIN = ('壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '特别行政区', '省', '市')
-
-EN_PLACES = (
-    'beijing', 'shanghai', 'tianjin', 'chongqing', 'shenzhen', 'guangzhou', 'hangzhou',
-    'suzhou', 'nanjing', 'wuhan', 'chengdu', 'xian', "xi'an", 'xiamen', 'qingdao', 'dalian',
-    'ningbo', 'wuxi', 'changsha', 'zhengzhou', 'jinan', 'hefei', 'fuzhou', 'dongguan',
-    'foshan', 'shenyang', 'harbin', 'kunming', 'zhuhai', 'hongkong', 'hong kong', 'macau',
-    'macao', 'jiangsu', 'zhejiang', 'guangdong', 'shandong', 'fujian',
-)
-# Only inside brackets: 华为技术(中国)有限公司; a leading 中国 is part of the name (中国银行).
-_BRACKET_ONLY_PLACES = ('中国', 'china', 'prc', 'cn')
 
 EN_LEGAL_WORDS = frozenset((
     'co', 'company', 'cos', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp',
     'corp', 'corporation', 'gmbh', 'plc', 'ag', 'sa', 'sarl', 'bv', 'nv', 'pte', 'pty',
-    'pvt', 'kk', 'sdn', 'bhd', 'spa', 'srl', 'oy', 'ab', 'as',
+    'pvt', 'kk', 'sdn', 'bhd', 'spa', 'srl', 'oy', 'ab', 'as', 'group', 'the',
 ))
 # Longest first so that 股份有限公司 is removed whole, not as 公司 + 股份有限.
 CN_LEGAL_SUFFIXES = tuple(sorted((
     '股份有限公司', '有限责任公司', '有限公司', '股份公司', '总公司', '公司', '集团',
-    '有限合伙', '合伙企业', '个人独资企业',
+    '有限合伙', '合伙企业', '个人独资企业', '控股集团', '集团有限公司',
 ), key=len, reverse=True))
+_LONG_LEGAL = ('股份有限公司', '有限责任公司', '有限公司')
+_CN_LEGAL_INSIDE = ('有限责任公司', '股份有限公司', '有限公司', '公司', '集团')
 
 # Branches and representative offices are distinct customers (own credit code).
-_KEPT_SUFFIXES = ('分公司', '办事处')
+BRANCH_WORDS = ('分公司', '分厂', '办事处', '代表处', '分行', '支行', '分店', '营业部',
+                '分部', '分院', '分校', '分所', '分中心', '工厂')
+_KEPT_SUFFIXES = BRANCH_WORDS
+
+CompanyName = namedtuple('CompanyName', 'key alt_key places numbers branch core')
 
 _OPEN = '([{【〔〖「『《<'
 _CLOSE = ')]}】〕〗」』》>'
 _BRACKETED = re.compile('[%s]([^%s%s]*)[%s]' % (
     re.escape(_OPEN), re.escape(_OPEN), re.escape(_CLOSE), re.escape(_CLOSE)))
-_CN_PLACE_PREFIX = re.compile('^(?:%s)(?:%s)?' % (
-    '|'.join(sorted(CN_PLACES, key=len, reverse=True)),
-    '|'.join(_CN_ADMIN)))
-_CN_PLACE_FULL = re.compile('^(?:%s)(?:%s)?$' % (
-    '|'.join(sorted(CN_PLACES + _BRACKET_ONLY_PLACES[:1], key=len, reverse=True)),
-    '|'.join(_CN_ADMIN)))
-_EN_PLACE_WORDS = frozenset(EN_PLACES + _BRACKET_ONLY_PLACES[1:])
+_CJK = re.compile('[\u3400-\u9fff]')
+_LATIN_ONLY = re.compile("^[a-z0-9 .,&'/+-]*[a-z][a-z0-9 .,&'/+-]*$")
+# A Chinese name then its English name (or the other way round), split at a space.
+_TAIL_LATIN = re.compile("^(.*[\u3400-\u9fff][^a-z]*?)\s+([a-z][a-z0-9 .,&'/+-]*)$")
+_HEAD_LATIN = re.compile("^([a-z][a-z0-9 .,&'/+-]*?)\s+([^a-z]*[\u3400-\u9fff].*)$")
+_CN_DIGITS = {'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6,
+              '七': 7, '八': 8, '九': 9}
+_CN_UNITS = {'十': 10, '百': 100, '千': 1000}
+_NUMBER = re.compile('第([零〇一二两三四五六七八九十百千0-9]+)|([0-9]+)(?:st|nd|rd|th)?')
+_EN_ORDINALS = {'first': 1, 'second': 2, 'third': 3, 'fourth': 4, 'fifth': 5, 'sixth': 6,
+                'seventh': 7, 'eighth': 8, 'ninth': 9, 'tenth': 10}
+
+_T2S = opencc.OpenCC('t2s')
 
 
 def _text(value):
@@ -124,34 +103,78 @@ def _words(text):
     return words
 
 
-def _is_place(content):
+def _place_of(content):
+    """The place a bracket content names entirely (北京 / 北京市海淀区 / Shanghai), or None."""
     words = _words(content)
     if not words:
-        return False
-    joined = ''.join(words)
-    return bool(_CN_PLACE_FULL.match(joined)) or ' '.join(words) in _EN_PLACE_WORDS \
-        or joined in _EN_PLACE_WORDS
+        return None
+    place = _places.lookup(' '.join(words))
+    if place is None:
+        place = _places.lookup(''.join(words))
+    if place is not None:
+        return place
+    joined, found = ''.join(words), []
+    while joined:
+        place, size = _places.leading(joined)
+        if not size:
+            return None
+        found.append(place)
+        joined = joined[size:]
+    return frozenset().union(*found)
 
 
-def _drop_bracketed_places(text):
-    # A place in brackets is dropped; other content stays (without the brackets) so
-    # that 'ABC（集团）有限公司' still loses its legal forms.
-    previous = None
-    while previous != text:  # nested brackets: innermost first
-        previous = text
-        text = _BRACKETED.sub(lambda m: ' ' if _is_place(m.group(1)) else ' %s ' % m.group(1),
-                              text)
-    return text
+def _cn_number(text):
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        else:
+            total += (digit or 1) * _CN_UNITS[char]
+            digit = 0
+    return total + digit
 
 
-def _strip_en(words):
+def _strip_en(words, places):
+    # 'ABC (China) Ltd' = 'ABC CHINA LTD': the country goes wherever it stands, except first
+    # (China Mobile); in brackets it is already gone.
+    words = words[:1] + [w for w in words[1:] if w not in _places.NATIONAL or not w.isascii()]
     while len(words) > 1 and words[-1] in EN_LEGAL_WORDS:
         words = words[:-1]
-    for size in (2, 1):  # 'hong kong abc' before 'shanghai abc'
-        if len(words) > size and ' '.join(words[:size]) in _EN_PLACE_WORDS \
-                and len(''.join(words[size:])) >= MIN_REST:
-            return words[size:]
+    for _round in range(3):  # 'shanghai abc', 'abc china', 'hong kong abc'
+        stripped = False
+        for size in (2, 1):
+            head, tail = ' '.join(words[:size]), ' '.join(words[-size:])
+            if len(words) > size and _places.lookup(head) is not None \
+                    and len(''.join(words[size:])) >= MIN_REST:
+                places.append(_places.lookup(head))
+                words, stripped = words[size:], True
+                break
+            if len(words) > size and _places.lookup(tail) is not None \
+                    and len(''.join(words[:-size])) >= MIN_REST:
+                places.append(_places.lookup(tail))
+                words, stripped = words[:-size], True
+                break
+        while len(words) > 1 and words[-1] in EN_LEGAL_WORDS:
+            words, stripped = words[:-1], True
+        if not stripped:
+            break
     return words
+
+
+def _mistyped_legal_suffix(name):
+    """Length of a legal form at the end of ``name`` typed with one wrong character
+    (股分有限公司, 有阴公司) or cut short by one (有限公), else 0. Only the long forms: a
+    one-character slip in 公司 or 集团 would be a different word."""
+    for suffix in _LONG_LEGAL:
+        tail = name[-len(suffix):]
+        if len(name) > len(suffix) and sum(x != y for x, y in zip(tail, suffix)) == 1 \
+                and tail[-1] == suffix[-1]:
+            return len(suffix)
+        if len(name) > len(suffix) - 1 and name.endswith(suffix[:-1]):
+            return len(suffix) - 1
+    return 0
 
 
 def _strip_cn_suffixes(name):
@@ -160,6 +183,10 @@ def _strip_cn_suffixes(name):
         stripped = False
         if name.endswith(_KEPT_SUFFIXES):
             break
+        size = _mistyped_legal_suffix(name)  # before 有限公司 leaves 股分 behind
+        if size:
+            name, stripped = name[:-size], True
+            continue
         for suffix in CN_LEGAL_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
                 name, stripped = name[:-len(suffix)], True
@@ -167,12 +194,101 @@ def _strip_cn_suffixes(name):
     return name
 
 
-def _strip_cn_places(name):
+# A town or street office after a recognised place: 东莞市*长安镇*, 海淀区*中关村街道*.
+_TOWN = re.compile('^[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)')
+
+
+def _strip_cn_places(name, places, min_rest=MIN_REST):
     while True:
-        match = _CN_PLACE_PREFIX.match(name)
-        if not match or len(name) - match.end() < MIN_REST:
+        place, size = _places.leading(name)
+        if not size:
             return name
-        name = name[match.end():]
+        town = _TOWN.match(name[size:])
+        if town and len(name) - size - town.end() >= min_rest:
+            size += town.end()
+        if len(name) - size < min_rest:
+            return name
+        places.append(place)
+        name = name[size:]
+
+
+def _branch(key):
+    """The branch part of a key: what follows the last legal form (华为技术有限公司*上海分公司*),
+    or the last six characters when no legal form precedes the branch word."""
+    word = next((w for w in BRANCH_WORDS if key.endswith(w)), None)
+    if not word:
+        return ''
+    head = key[:-len(word)]  # 公司 inside 分公司 is not the legal form
+    cut = max(head.rfind(legal) + len(legal) if head.rfind(legal) >= 0 else -1
+              for legal in _CN_LEGAL_INSIDE)
+    return key[cut:] if 0 < cut else key[-6:]
+
+
+def _split_bilingual(text):
+    """(main text, English name or '') of a name that carries both."""
+    latin = []
+
+    def bracket(match):
+        content = match.group(1)
+        if _LATIN_ONLY.match(content) and _places.lookup(' '.join(_words(content))) is None \
+                and _CJK.search(text):
+            latin.append(content)
+            return ' '
+        return match.group(0)
+
+    text = _BRACKETED.sub(bracket, text)
+    if not latin and _CJK.search(text):
+        for pattern, main, other in ((_TAIL_LATIN, 1, 2), (_HEAD_LATIN, 2, 1)):
+            match = pattern.match(text.strip())
+            if match and len(re.sub('[^a-z]', '', match.group(other))) >= 4:
+                return match.group(main), match.group(other)
+    return text, ' '.join(latin)
+
+
+def _parse_part(text, places):
+    previous = None
+    while previous != text:  # nested brackets: innermost first
+        previous = text
+
+        def bracket(match):
+            place = _place_of(match.group(1))
+            if place is not None:
+                places.append(place)
+                return ' '
+            return ' %s ' % match.group(1)
+        text = _BRACKETED.sub(bracket, text)
+    words = _strip_en(_words(text), places)
+    return _strip_cn_places(_strip_cn_suffixes(''.join(words)), places)
+
+
+def _core(key, places):
+    """The key without the leading places that :data:`MIN_REST` made it keep (北京银行 → 银行):
+    compared only together with the places, by :mod:`.duplicate_pairs`."""
+    return _strip_cn_places(key, places, min_rest=2)
+
+
+def _numbers(key, latin_words=()):
+    found = [_cn_number(a or b) for a, b in _NUMBER.findall(key)]
+    found += [_EN_ORDINALS[w] for w in latin_words if w in _EN_ORDINALS]
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=1 << 18)  # a scan parses each name several times
+def parse_company_name(name):
+    """:class:`CompanyName` of a company name (see the module docstring for the rules)."""
+    text = _T2S.convert(_text(name)) if name and isinstance(name, str) else ''
+    if not text:
+        return CompanyName('', '', (), (), '', '')
+    main, latin = _split_bilingual(text)
+    found = []
+    key = _parse_part(main, found)
+    alt_key = _parse_part(latin, found) if latin else ''
+    if not key:
+        key, alt_key = alt_key, ''
+    core = _core(key, found)
+    places = tuple(p for p in found if p)  # national names agree with everything
+    return CompanyName(key, alt_key if alt_key != key else '', places,
+                       _numbers(key, _words(text)), _branch(key), core)
 
 
 def normalize_company_name(name):
@@ -183,11 +299,7 @@ def normalize_company_name(name):
     >>> normalize_company_name('ＡＢＣ　Trading Co., Ltd.')
     'abctrading'
     """
-    text = _text(name)
-    if not text:
-        return ''
-    words = _strip_en(_words(_drop_bracketed_places(text)))
-    return _strip_cn_places(_strip_cn_suffixes(''.join(words)))
+    return parse_company_name(name).key
 
 
 _EXTENSION = re.compile(r'(?:ext\.?|extension|x|转|分机|#).*$')

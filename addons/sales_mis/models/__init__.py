@@ -12,6 +12,7 @@ from . import commission_statement
 from . import visit
 from . import res_partner_profile
 from . import res_partner_duplicate
+from . import res_partner_duplicate_check
 from . import res_partner_class
 from . import res_partner_value
 from . import res_partner_care

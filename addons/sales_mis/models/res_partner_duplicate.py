@@ -11,7 +11,19 @@ from odoo.exceptions import AccessError
 from ..crm_logic.duplicate_pairs import candidate_pairs_by_company
 
 REASONS = {'vat': 'VAT', 'email': 'E-mail', 'phone': 'Phone', 'name': 'Name',
-           'similar_name': 'Similar name'}
+           'similar_name': 'Similar name', 'email_domain': 'Same e-mail domain',
+           'address': 'Same address', 'parent': 'Same parent company',
+           'place_conflict': 'Different place', 'number_conflict': 'Different number',
+           'branch_conflict': 'Different branch', 'vat_conflict': 'Different VAT'}
+
+
+def reason_labels(env, reasons):
+    """The reasons of a pair as text in the language of ``env`` (the labels are msgids of
+    i18n/new_dups.py; ``_`` cannot take a variable, so the translation is asked directly)."""
+    translate = env['ir.translation']._get_source
+    lang = env.lang or 'en_US'
+    return ', '.join(translate(None, ('code',), lang, REASONS[reason]) if lang != 'en_US'
+                     else REASONS[reason] for reason in reasons)
 
 
 class PartnerDuplicate(models.Model):
@@ -26,7 +38,9 @@ class PartnerDuplicate(models.Model):
                                    ondelete='cascade', index=True)
     score = fields.Float(string='Score', group_operator='max',
                          help='0-100: equal VAT 100, e-mail 90, name 85, phone 80, '
-                              '+5 per further shared key; similar names up to 70.')
+                              '+5 per further shared key or clue (e-mail domain, address); '
+                              'similar names up to 84. Names whose places, numbers or branches '
+                              'differ are only listed when a VAT, phone or e-mail links them.')
     reasons = fields.Char(string='Matched On')
     state = fields.Selection([('new', 'To Review'), ('ignored', 'Not a Duplicate')],
                              default='new', required=True, track_visibility='onchange')
@@ -64,7 +78,7 @@ class PartnerDuplicate(models.Model):
         cr = self.env.cr
         scope = {'all': company_ids is None, 'companies': tuple(company_ids or ()) or (0,)}
         cr.execute("""
-            SELECT id, name, vat, phone, mobile, email, user_id, team_id, company_id
+            SELECT id, name, vat, phone, mobile, email, street, user_id, team_id, company_id
               FROM res_partner
              WHERE active AND customer AND parent_id IS NULL
                AND (%(all)s OR company_id IS NULL OR company_id IN %(companies)s)""", scope)
@@ -81,7 +95,7 @@ class PartnerDuplicate(models.Model):
             if (id_a, id_b) in ignored:
                 continue
             owner = owners[id_a]
-            values.append((id_a, id_b, pair['score'], ', '.join(REASONS[r] for r in pair['reasons']),
+            values.append((id_a, id_b, pair['score'], reason_labels(self.env, pair['reasons']),
                            'new', owner['user_id'] or owners[id_b]['user_id'],
                            owner['team_id'] or owners[id_b]['team_id'], pair['company_id'],
                            self.env.uid, self.env.uid))

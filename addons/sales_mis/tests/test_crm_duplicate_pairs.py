@@ -63,3 +63,44 @@ def test_pairs_stay_inside_a_company():
     assert pairs == {(1, 3): 1, (1, 4): 1, (3, 4): 1, (2, 4): 2}
     assert {pair['ids']: pair['company_id'] for pair in candidate_pairs_by_company(records[3:] + [
         {'id': 5, 'name': '企业电子', 'company_id': None}])} == {(4, 5): None}
+
+
+@pytest.mark.parametrize('name_a, name_b', [
+    ('北京华联商厦股份有限公司', '上海华联商厦股份有限公司'),
+    ('杭州市第一人民医院', '宁波市第一人民医院'),
+    ('腾讯科技（深圳）有限公司', '腾讯科技（北京）有限公司'),
+    ('Shanghai Electric Co Ltd', 'Beijing Electric Co Ltd'),
+    ('中国电子科技集团公司第十四研究所', '中国电子科技集团公司第十五研究所'),
+    ('中国石油天然气股份有限公司大庆油田分公司', '中国石油天然气股份有限公司辽河油田分公司'),
+    ('华为技术有限公司上海分公司', '华为技术有限公司'),
+    ('长城汽车股份有限公司', '长安汽车股份有限公司'),
+])
+def test_conflicting_places_numbers_and_branches_are_not_proposed(name_a, name_b):
+    assert candidate_pairs([{'id': 1, 'name': name_a}, {'id': 2, 'name': name_b}]) == []
+
+
+def test_a_shared_phone_still_proposes_and_shows_the_conflict():
+    pairs = candidate_pairs([{'id': 1, 'name': '杭州市第一人民医院', 'phone': '0571-5600 7000'},
+                             {'id': 2, 'name': '宁波市第一人民医院', 'phone': '+86 571 56007000'}])
+    assert pairs[0]['ids'] == (1, 2)
+    assert pairs[0]['reasons'] == ['name', 'phone', 'place_conflict']
+
+
+@pytest.mark.parametrize('name_a, name_b, reason', [
+    ('臺灣積體電路製造股份有限公司', '台湾积体电路制造股份有限公司', 'name'),
+    ('北京市海淀区中关村科技发展有限公司', '中关村科技发展有限公司', 'name'),
+    ('中兴通讯股份有限公司（ZTE Corporation）', 'ZTE Corp.', 'name'),
+    ('贵州茅台酒股份有限公司', '贵州茅台酒业股份有限公司', 'similar_name'),
+])
+def test_issue_kinds_are_found(name_a, name_b, reason):
+    pairs = candidate_pairs([{'id': 1, 'name': name_a}, {'id': 2, 'name': name_b}])
+    assert pairs and reason in pairs[0]['reasons']
+
+
+def test_supporting_clues_add_to_a_similar_name_but_never_pair_alone():
+    a = {'id': 1, 'name': '贵州茅台酒股份有限公司', 'email': 'a@moutai.example.cn', 'street': '茅台镇一号路88号'}
+    b = {'id': 2, 'name': '贵州茅台酒业股份有限公司', 'email': 'b@moutai.example.cn', 'street': '茅台镇一号路88号'}
+    pair = candidate_pairs([a, b])[0]
+    assert pair['reasons'] == ['similar_name', 'address', 'email_domain']
+    assert pair['score'] == pair_score((), 6 / 7) + 10
+    assert candidate_pairs([dict(a, name='甲公司'), dict(b, name='乙公司')]) == []

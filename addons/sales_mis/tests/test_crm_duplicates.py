@@ -142,3 +142,13 @@ def test_similar_names_scale_to_ten_thousand():
     pairs = duplicates.find_similar_names(records, 0.85)
     assert time.perf_counter() - start < 5.0  # ~0.2 s measured; brute force is 50M pairs
     assert pairs and all(p['score'] >= 0.85 for p in pairs)
+
+
+def test_one_edit_blocking_finds_added_dropped_and_changed_characters():
+    records = [{'id': 1, 'name': '贵州茅台酒股份有限公司'}, {'id': 2, 'name': '茅台酒业有限公司'},
+               {'id': 3, 'name': 'ABC Trading'}, {'id': 4, 'name': 'ABC Tradng Ltd'},
+               {'id': 5, 'name': 'ABX Trading'}, {'id': 6, 'name': '农夫山泉股份有限公司'}]
+    assert duplicates.find_one_edit_names(records) == {(1, 2), (3, 4), (3, 5)}
+    # generic short keys: a bucket larger than max_bucket links nothing
+    many = [{'id': i, 'name': '%s科技' % c} for i, c in enumerate('华中天宏新兴泰安盛达')]
+    assert duplicates.find_one_edit_names(many, max_bucket=5) == set()

@@ -120,3 +120,65 @@ def test_uscc_check_character():
     assert not names.is_valid_uscc('91350100M000100Y44')   # wrong check character
     assert not names.is_valid_uscc('91350100M000100Y4')    # 17 characters
     assert not names.is_valid_uscc(None)
+
+
+# -- structured parts (issue 19) ----------------------------------------------------------------
+
+from odoo.addons.sales_mis.crm_logic import places  # noqa: E402
+
+
+def test_traditional_characters_become_simplified():
+    assert names.normalize_company_name('臺灣積體電路製造股份有限公司') == \
+        names.normalize_company_name('台湾积体电路制造股份有限公司') == '积体电路制造'
+
+
+def test_places_are_parts_not_key():
+    parsed = names.parse_company_name('北京市海淀区中关村科技发展有限公司')
+    assert parsed.key == '中关村科技发展'
+    assert [sorted(p) for p in parsed.places] == [['110000'], ['110108']]
+    assert names.parse_company_name('腾讯科技（深圳）有限公司').places == (places.lookup('深圳'),)
+    # a town after its city goes with it
+    assert names.parse_company_name('广东省东莞市长安镇星宇五金制品厂').key == '星宇五金制品厂'
+    # too little would be left: the key keeps the place, the core does not
+    bank = names.parse_company_name('北京银行')
+    assert (bank.key, bank.core, len(bank.places)) == ('北京银行', '银行', 1)
+
+
+def test_numbers_and_branches_are_identity():
+    assert names.parse_company_name('中国电子科技集团公司第十四研究所').numbers == (14,)
+    assert names.parse_company_name('中国电子科技集团公司第二十八研究所').numbers == (28,)
+    assert names.parse_company_name('2nd Textile Mill Co Ltd').numbers == (2,)
+    assert names.parse_company_name('中国石油天然气股份有限公司大庆油田分公司').branch == '大庆油田分公司'
+    assert names.parse_company_name('华为技术有限公司').branch == ''
+
+
+def test_bilingual_names_keep_both_keys():
+    parsed = names.parse_company_name('中兴通讯股份有限公司（ZTE Corporation）')
+    assert (parsed.key, parsed.alt_key) == ('中兴通讯', 'zte')
+    parsed = names.parse_company_name('比亚迪股份有限公司 BYD Company Limited')
+    assert (parsed.key, parsed.alt_key) == ('比亚迪', 'byd')
+    # a Latin brand glued to the Chinese name is part of it
+    assert names.parse_company_name('TCL科技集团股份有限公司').alt_key == ''
+
+
+def test_english_punctuation_case_and_places():
+    assert names.normalize_company_name('Bosch (China) Investment Ltd.') == \
+        names.normalize_company_name('BOSCH CHINA INVESTMENT LTD') == 'boschinvestment'
+    shanghai = names.parse_company_name('Shanghai Electric Co Ltd')
+    assert shanghai.key == 'electric' and shanghai.places == (places.lookup('上海'),)
+
+
+def test_mistyped_legal_forms():
+    for raw in ('宝山钢铁股分有限公司', '宝山钢铁股份有限公', '宝山钢铁有阴公司'):
+        assert names.normalize_company_name(raw) == '宝山钢铁', raw
+
+
+@pytest.mark.parametrize('a, b, agree', [
+    ('北京', '北京市海淀区', True), ('海淀区', '北京', True), ('浙江', '杭州', True),
+    ('北京', '上海', False), ('杭州', '宁波', False), ('shanghai', '上海', True),
+    ('朝阳区', '长春', True),   # 朝阳区 is in Beijing and in Changchun
+    ('中国', '上海', True),     # the country agrees with every place
+])
+def test_places_agree_when_one_lies_inside_the_other(a, b, agree):
+    place_a = places.lookup(a) if places.lookup(a) is not None else names._place_of(a)
+    assert places.agree(place_a, places.lookup(b)) is agree

@@ -44,8 +44,9 @@ class TestCustomerMerge(PlanningCase):
         self.Duplicate.sudo(self.manager).action_scan()
         pair = self.pair()
         self.assertEqual(len(pair), 1)
-        self.assertEqual(pair.reasons, 'Name')
-        self.assertEqual(pair.score, 85.0)
+        # issue 19: the shared company e-mail domain (qydz.example.com) is evidence too, +5
+        self.assertEqual(pair.reasons, 'Name, Same e-mail domain')
+        self.assertEqual(pair.score, 90.0)
         self.assertEqual((pair.user_id, pair.team_id), (self.salesperson, self.team_east))
         self.assertFalse(self.Duplicate.search([('partner_a_id', '=', self.other.id)]))
         self.assertFalse(self.Duplicate.search([('partner_b_id', '=', self.other.id)]))
@@ -59,7 +60,7 @@ class TestCustomerMerge(PlanningCase):
             self.Duplicate.sudo(self.salesperson).action_scan()
         self.Duplicate.sudo()._scan()
         pair = self.pair()
-        self.assertEqual(pair.sudo(self.salesperson).read(['score'])[0]['score'], 85.0, 'own customers: readable')
+        self.assertEqual(pair.sudo(self.salesperson).read(['score'])[0]['score'], 90.0, 'own customers: readable')
         with self.assertRaises(AccessError):
             pair.sudo(self.salesperson).action_merge()
         with self.assertRaises(AccessError):

@@ -1,0 +1,77 @@
+# -*- coding: utf-8 -*-
+"""Precision and recall of duplicate detection 客户合并 on a labelled corpus of public Chinese
+company names (tests/data/duplicates_*.csv: name_a, name_b, phones, VATs, e-mails, label, kind).
+
+The corpus was split up front: ``duplicates_tune.csv`` was used to tune the normaliser and the
+judge, ``duplicates_heldout.csv`` was written at the same time and not tuned on. Each pair is
+scored alone through :func:`candidate_pairs` at the server's threshold, exactly as a scan would.
+Run with ``-s`` to see the figures by kind.
+"""
+import csv
+import os
+from collections import defaultdict
+
+import pytest
+
+from odoo.addons.sales_mis.crm_logic.duplicate_pairs import candidate_pairs
+
+DATA = os.path.join(os.path.dirname(__file__), 'data')
+
+
+def load(name):
+    with open(os.path.join(DATA, name), encoding='utf-8') as handle:
+        return list(csv.DictReader(handle))
+
+
+def proposed(row):
+    records = [{'id': i + 1, 'name': row['name_' + side], 'phone': row['phone_' + side],
+                'vat': row['vat_' + side], 'email': row['email_' + side]}
+               for i, side in enumerate('ab')]
+    return any(pair['ids'] == (1, 2) for pair in candidate_pairs(records))
+
+
+def evaluate(rows):
+    """(precision, recall, {kind: (right, total)}, wrong rows)."""
+    tp = fp = fn = 0
+    by_kind, wrong = defaultdict(lambda: [0, 0]), []
+    for row in rows:
+        found, label = proposed(row), row['label'] == '1'
+        tp += found and label
+        fp += found and not label
+        fn += label and not found
+        by_kind[row['kind']][0] += found == label
+        by_kind[row['kind']][1] += 1
+        if found != label:
+            wrong.append(row)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, dict(by_kind), wrong
+
+
+def report(title, rows):
+    precision, recall, by_kind, wrong = evaluate(rows)
+    print('\n%s: %d pairs (%d duplicates) precision %.1f %% recall %.1f %%' % (
+        title, len(rows), sum(r['label'] == '1' for r in rows), 100 * precision, 100 * recall))
+    for kind, (right, total) in sorted(by_kind.items()):
+        print('  %-16s %3d / %3d right' % (kind, right, total))
+    for row in wrong:
+        print('  WRONG (label %s) %s | %s' % (row['label'], row['name_a'], row['name_b']))
+    return precision, recall
+
+
+def test_corpus_is_large_and_balanced():
+    rows = load('duplicates_tune.csv') + load('duplicates_heldout.csv')
+    assert len(rows) >= 200
+    negatives = sum(r['label'] == '0' for r in rows)
+    assert 0.4 <= negatives / len(rows) <= 0.6
+    # every row parsed (a stray comma would shift the columns)
+    assert all(r['label'] in ('0', '1') and r['kind'] and None not in r for r in rows)
+    # the two parts share no pair
+    pairs = [(r['name_a'], r['name_b']) for r in rows]
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize('part', ['duplicates_tune.csv', 'duplicates_heldout.csv'])
+def test_precision_and_recall(part):
+    precision, recall = report(part, load(part))
+    assert precision >= 0.95 and recall >= 0.95
