@@ -5,7 +5,7 @@ the opportunities (record rules on user_id / team_id)."""
 from odoo import api, fields, models, tools
 
 from ..models.competitor import POSITIONS
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 from .caller_access import check_readable
 
 

@@ -99,7 +99,7 @@ class PlanSplit(models.TransientModel):
         return [by_key.get(str(key), 0.0) for key, _label in keys]
 
     def _weights_last_year(self, keys):
-        history = self.env['sales_mis.actual'].history_by(self.line_id, self.dimension)
+        history = self.env['sales_mis.actual']._history_by(self.line_id, self.dimension)
         if self.dimension == 'month' and history:
             # a month that sold nothing last year is seasonality, not a newcomer: weight 0
             return [history.get(key, 0.0) for key, _label in keys]
