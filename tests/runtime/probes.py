@@ -125,11 +125,14 @@ def probe_addons_imported_by_registry_only(db):
 
 def probe_prefork_workers(db):
     sys.path.insert(0, os.path.join(ROOT, 'tests'))
-    from serverlib import OdooServer
+    from serverlib import OdooServer, ServerDidNotStart
     log = os.path.join(ROOT, '.runtime', 'probe-prefork-%d.log' % os.getpid())
-    with OdooServer(os.environ['SALES_MIS_TEST_CONF'], db, log, '--workers=2', '--limit-time-cpu=60',
-                    timeout=30) as server:
-        pass
+    try:
+        with OdooServer(os.environ['SALES_MIS_TEST_CONF'], db, log, '--workers=2', '--limit-time-cpu=60',
+                        timeout=30) as server:
+            pass
+    except ServerDidNotStart as error:
+        raise AssertionError('prefork server did not answer /web/login: %s' % error)
     output = server.log_text()
     assert 'Traceback' not in output, output[-3000:]
 
