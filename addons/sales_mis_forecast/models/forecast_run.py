@@ -28,7 +28,7 @@ from odoo.addons.sales_mis.lib.admin_only import admin_only
 from odoo.addons.sales_mis.workflow_logic.rules import Transition, WorkflowSpec
 
 from ..forecasting import run_forecast
-from .forecast_history import monthly_sales_sql
+from ..lib.forecast_history import monthly_sales_sql
 
 _logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ month is over, beside what was actually sold that month for the same key."""
 from odoo import fields, models, tools
 from odoo.addons.sales_mis.lib.admin_only import admin_only
 
-from ..models.forecast_history import monthly_sales_sql
+from ..lib.forecast_history import monthly_sales_sql
 from ..models.forecast_run import LEVELS
 
 

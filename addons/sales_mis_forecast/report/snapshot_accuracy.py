@@ -5,7 +5,7 @@ refunds, as the statistical forecasts use) of the same team and salesperson."""
 from odoo import fields, models, tools
 from odoo.addons.sales_mis.lib.admin_only import admin_only
 
-from ..models.forecast_history import monthly_sales_sql
+from ..lib.forecast_history import monthly_sales_sql
 
 
 class SnapshotAccuracy(models.Model):
