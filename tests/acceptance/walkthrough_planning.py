@@ -395,10 +395,15 @@ def step5(w):
     for name in os.listdir(downloads):
         os.remove(os.path.join(downloads, name))
     open_plan(w, demo['name'])
+    # the button's act_url opens a new tab (target "new"), which downloads the file
+    started = []
+    record = lambda download: started.append(download)  # Playwright wants a Python function
+    w.page.on('download', record)
+    w.context.on('page', lambda tab: tab.on('download', record))
+    w.header_button('Export Completion (XLSX)')
     try:
-        with w.page.expect_download(timeout=60000) as download:
-            w.header_button('Export Completion (XLSX)')
-        download.value.save_as(os.path.join(downloads, download.value.suggested_filename))
+        w.wait(lambda: started, 60)
+        started[0].save_as(os.path.join(downloads, started[0].suggested_filename))
     except Exception as error:  # what happened is the finding
         say('  no download: %r' % error)
     say('  button download: %s; page now %s' % (os.listdir(downloads), w.page.url))
