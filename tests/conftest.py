@@ -1,16 +1,13 @@
 """Fixtures for the cross-addon tests: the throwaway database `make test` made,
-and an Odoo server on a free port serving it."""
+and an Odoo server on a free port serving it (tests/serverlib.py starts every server)."""
 import importlib.machinery
 import os
-import socket
-import subprocess
-import sys
-import time
 import types
-import urllib.request
 import xmlrpc.client
 
 import pytest
+
+from serverlib import OdooServer, ServerDidNotStart
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -22,12 +19,6 @@ def load_ctl():
     module.__file__ = loader.path
     loader.exec_module(module)
     return module
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope='session')
@@ -63,25 +54,11 @@ class Client:
 
 @pytest.fixture(scope='session')
 def server(test_db):
-    port = free_port()
-    log_path = os.path.join(ROOT, '.runtime', 'test-server-%d.log' % port)
-    command = [sys.executable, os.path.join(ROOT, 'bin', 'odoo'), '-c', os.environ['SALES_MIS_TEST_CONF'],
-               '-d', test_db, '--http-port=%d' % port, '--workers=0', '--max-cron-threads=0',
-               '--logfile=%s' % log_path]
-    process = subprocess.Popen(command, start_new_session=True)
-    url = 'http://127.0.0.1:%d' % port
-    deadline = time.time() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + '/web/login', timeout=10) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            pytest.fail('the Odoo server did not start; see %s' % log_path)
-        time.sleep(0.5)
-    yield Server(url, test_db)
-    os.killpg(process.pid, 15)
-    process.wait(timeout=30)
+    """An Odoo server on the test database for the whole session (tests/serverlib.py)."""
+    log = os.path.join(ROOT, '.runtime', 'test-server-%s.log' % os.getpid())
+    try:
+        process = OdooServer(os.environ['SALES_MIS_TEST_CONF'], test_db, log, timeout=90)
+    except ServerDidNotStart as error:
+        pytest.fail(str(error))
+    yield Server(process.url, test_db)
+    process.stop()

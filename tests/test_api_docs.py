@@ -72,7 +72,7 @@ def run_section(number, server, monkeypatch):
 def test_1_connect(server, monkeypatch, tmp_path):
     result, out = run_section(1, server, monkeypatch)
     assert result['version'] == '11.0' and isinstance(result['uid'], int)
-    # a ValidationError is a warning with its message (addons/sales_mis/models/rpc_input.py)
+    # a ValidationError is a warning with its message (addons/sales_mis/rpc_faults.py)
     assert result['errors'] == {'user_error': 2, 'access_error': 4, 'validation_error': 2, 'access_denied': 3}
     assert 'sales_mis.visit create: True' in out and 'sales_mis.plan create: False' in out
     counts = re.findall(r'^(\w+) +plan lines +(\d+) +opportunities +(\d+)$', out, re.M)

@@ -1,67 +1,52 @@
 """A salesperson logs in with headless Chromium and sees the Sales MIS menu,
 in English and in 简体中文 (screenshots in .runtime/screenshots/)."""
 import os
-import shutil
 
 import pytest
 
+from browserlib import MISSING, available, launch, sync_playwright
 from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not (shutil.which('chromium') and shutil.which('chromedriver')),
-                                reason='Debian chromium and chromium-driver are needed (bin/setup installs them)')
+pytestmark = pytest.mark.skipif(not available(), reason=MISSING)
 SHOTS = os.path.join(ROOT, '.runtime', 'screenshots')
-
-
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which('chromium')
-    for argument in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                     '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                     '--disable-dev-shm-usage', '--window-size=1280,800'):
-        options.add_argument(argument)
-    return webdriver.Chrome(service=Service(shutil.which('chromedriver')), options=options)
+TEXTS = """(elements, visibleOnly) => elements
+    .filter(e => e.textContent.trim() && (!visibleOnly || (e.offsetParent !== null && e.getClientRects().length)))
+    .map(e => e.textContent.trim())"""
 
 
 def menus_after_login(url, login, app_menu_id, screenshot, expected_sections):
     """Log in, open the Sales MIS app; return (top menus, the app's section menus) once the
     expected sections show (or what shows after a minute)."""
-    from selenium.webdriver.common.by import By
-    from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-    driver = browser()
-    try:
-        driver.get(url + '/web/login')
-        driver.find_element(By.NAME, 'login').send_keys(login)
-        driver.find_element(By.NAME, 'password').send_keys(login)
-        driver.find_element(By.CSS_SELECTOR, 'button[type=submit]').click()
-        wait = WebDriverWait(driver, 60)
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, '.oe_application_menu_placeholder .oe_menu_text')))
-        top = texts(driver, '.oe_application_menu_placeholder .oe_menu_text')
-        driver.get('%s/web#menu_id=%d' % (url, app_menu_id))
-        # one .oe_secondary_menu per app; only the open app's is displayed
-        visible = lambda d: texts(d, '.oe_secondary_menu .oe_menu_text', visible_only=True)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
         try:
-            wait.until(lambda d: expected_sections <= set(visible(d)))
-        except TimeoutException:
-            pass  # the caller's assertion shows what was there
-        sections = visible(driver)
-        # the app opens its first entry, the sales plans
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, '.o_list_view, .oe_view_nocontent, .o_view_nocontent')))
-        os.makedirs(SHOTS, exist_ok=True)
-        driver.save_screenshot(os.path.join(SHOTS, screenshot))
-        return top, sections
-    finally:
-        driver.quit()
+            page = browser.new_page(viewport={'width': 1280, 'height': 800})
+            page.set_default_timeout(60000)
+            page.goto(url + '/web/login')
+            page.fill('input[name=login]', login)
+            page.fill('input[name=password]', login)
+            page.click('button[type=submit]')
+            page.wait_for_selector('.oe_application_menu_placeholder .oe_menu_text', state='attached')
+            top = texts(page, '.oe_application_menu_placeholder .oe_menu_text')
+            page.goto('%s/web#menu_id=%d' % (url, app_menu_id))
+            # one .oe_secondary_menu per app; only the open app's is displayed
+            visible = lambda: texts(page, '.oe_secondary_menu .oe_menu_text', visible_only=True)
+            for _attempt in range(120):
+                if expected_sections <= set(visible()):
+                    break
+                page.wait_for_timeout(500)  # the caller's assertion shows what was there
+            sections = visible()
+            # the app opens its first entry, the sales plans
+            page.wait_for_selector('.o_list_view, .oe_view_nocontent, .o_view_nocontent', state='attached')
+            os.makedirs(SHOTS, exist_ok=True)
+            page.screenshot(path=os.path.join(SHOTS, screenshot))
+            return top, sections
+        finally:
+            browser.close()
 
 
-def texts(driver, selector, visible_only=False):
-    from selenium.webdriver.common.by import By
-    elements = driver.find_elements(By.CSS_SELECTOR, selector)
-    return [e.get_attribute('textContent').strip() for e in elements
-            if e.get_attribute('textContent').strip() and (e.is_displayed() or not visible_only)]
+def texts(page, selector, visible_only=False):
+    return page.eval_on_selector_all(selector, TEXTS, visible_only)
 
 
 def test_salesperson_sees_sales_mis_in_english_and_chinese(server):

@@ -74,7 +74,6 @@ INVENTORY = {
     ('sales_mis.plan.line', 'split'): 'args:split',
     ('sales_mis.plan.split', 'action_split'): 'args:plan_split_wizard',
     ('sales_mis.plan.completion', 'read_group'): 'args:read_group',
-    ('sales_mis.plan.completion', 'export_rows'): 'args:record_arg',
     ('sales_mis.plan.completion', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     # visits, import (B)
     ('sales_mis.visit', 'create'): 'create',
@@ -95,7 +94,6 @@ INVENTORY = {
     ('sales_mis.daily.report', 'action_submit'): 'ids',
     ('sales_mis.daily.report', 'action_approve'): 'ids',
     ('sales_mis.daily.report', 'action_return'): 'ids',
-    ('sales_mis.daily.report', 'activity_schedule_review'): 'args:review',
     ('sales_mis.daily.report.missing', 'compute_gaps'): 'args:missing_wizard',
     ('sales_mis.daily.report.missing', 'action_show'): 'args:missing_wizard',
     ('sales_mis.daily.sales.report', 'action_download'): 'args:daily_sales_wizard',
@@ -167,7 +165,7 @@ INVENTORY = {
     ('crm.lead', 'followup_refresh'): 'model',
     ('crm.lead', 'cron_followup'): 'model',
     ('crm.lead', 'action_followup_list'): 'model',
-    ('sales_mis.win.model', 'train'): 'args:record_arg',
+    ('sales_mis.win.model', 'train'): 'model',
     ('sales_mis.win.model', 'action_train'): 'ids',
     ('res.partner', 'action_sales_mis_classify'): 'model',
     ('res.partner', 'action_sales_mis_visits'): 'ids',
@@ -201,7 +199,6 @@ INVENTORY = {
     ('sales_mis.dashboard', 'name_get'): 'ids',
     ('sales_mis.actual', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     ('sales_mis.actual', 'refresh'): 'model',
-    ('sales_mis.actual', 'history_by'): 'args:history_by',
     ('sales_mis.sales.analysis', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     ('sales_mis.sales.analysis', 'refresh'): 'model',
     ('sales_mis.sales.analysis', 'read_group'): 'args:read_group',
@@ -362,22 +359,6 @@ def args_read_group(ctx, data):
                                        'lazy': data.draw(st.booleans())}
 
 
-record_ids = st.sampled_from([MISSING, 1, False, 'abc', [1]])
-
-
-def args_record_arg(ctx, data):
-    """Methods whose arguments are records in Python: over XML-RPC an integrator sends ids."""
-    return [data.draw(record_ids)], {}
-
-
-def args_history_by(ctx, data):
-    return [data.draw(record_ids), data.draw(st.sampled_from(['team', 'salesperson', 'month', 'bogus']))], {}
-
-
-def args_review(ctx, data):
-    return [data.draw(ids_of(ctx, 'sales_mis.daily.report')), data.draw(record_ids), data.draw(record_ids)], {}
-
-
 def args_parse(ctx, data):
     return [[], data.draw(st.one_of(st.binary(max_size=200).map(lambda b: b.decode('latin-1')), texts))], {}
 
@@ -421,8 +402,8 @@ def forecast_call_values(ctx, data):
 
 ARGS = {
     'split': args_split, 'generate': args_generate, 'measure': args_measure, 'day': args_day, 'build': args_build,
-    'domain': args_domain, 'read_group': args_read_group, 'record_arg': args_record_arg, 'parse': args_parse,
-    'send': args_send, 'approve': args_approve, 'history_by': args_history_by, 'review': args_review,
+    'domain': args_domain, 'read_group': args_read_group, 'parse': args_parse,
+    'send': args_send, 'approve': args_approve,
 }
 WIZARDS = {
     'plan_split_wizard': ('sales_mis.plan.split', plan_split_values),

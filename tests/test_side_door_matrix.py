@@ -37,9 +37,9 @@ ROLES = ['salesperson', 'manager', 'director', 'misadmin', 'admin'] + sorted(OUT
 #: (model, method, args(ctx), who may pass, called as admin too: False for maintenance tasks whose
 #: administrator run is tested in-process and would change the shared test database). Methods that only change data
 #: for the caller (write/create/workflow) are the protected-field matrix's; these return figures
-#: or rows, or act as superuser on the caller's behalf. Public methods that take records
-#: (sales_mis.plan.completion.export_rows, sales_mis.actual.history_by) refuse XML-RPC; their
-#: doors are the completion route below and the split wizard (addons' test_side_doors.py).
+#: or rows, or act as superuser on the caller's behalf. Methods that take records are private
+#: (sales_mis.plan.completion._export_rows, sales_mis.actual._history_by: Odoo refuses them over
+#: RPC); their doors are the completion route below and the split wizard (addons' test_side_doors.py).
 RPC_DOORS = [
     ('sales_mis.arrears', 'aged_rows', lambda c: [c['day']], SALES, True),
     ('sales_mis.report.export', 'product_daily_rows', lambda c: [c['day']], SALES, True),

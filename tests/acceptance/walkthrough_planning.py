@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Acceptance walkthrough of the planning feature in the real Odoo 11 web client.
 
-Headless Chromium (Selenium) clicks through the Sales MIS planning screens as the
+Headless Chromium (Playwright, tests/browserlib.py) clicks through the Sales MIS planning screens as the
 demo users would and saves a screenshot after each step in
 .runtime/screenshots/acceptance/.  It is not a pytest test: run it against a server
 with the demo data (see the module docstring of bin/sales-mis):
@@ -22,14 +22,9 @@ import xmlrpc.client
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.dirname(HERE))  # tests/: browser() of the smoke test
+sys.path.insert(0, os.path.dirname(HERE))  # tests/: the browser stack of the tests
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
-
-from test_browser_smoke import browser  # noqa: E402
+from browserlib import launch, sync_playwright  # noqa: E402
 
 SHOTS = os.path.join(ROOT, '.runtime', 'screenshots', 'acceptance')
 NEXT_YEAR = datetime.date.today().year + 1
@@ -58,74 +53,87 @@ class Rpc(object):
 # --- the browser --------------------------------------------------------------------
 
 class Walk(object):
+    """Actions on `self.page` (a Playwright page, one browser context per login)."""
+
     def __init__(self, url, db):
         self.url, self.db = url, db
         self.admin = Rpc(url, db, 'admin', 'admin')
-        self.driver = None
+        self.playwright = sync_playwright().start()
+        self.browser = launch(self.playwright)
+        self.context = self.page = None
         self.shots = []
         self.problems = []
 
     # session
     def login(self, login):
-        if self.driver:
-            self.driver.quit()
-        self.driver = browser()
-        self.driver.set_page_load_timeout(180)
-        self.driver.get(self.url + '/web/login')
-        self.driver.find_element(By.NAME, 'login').send_keys(login)
-        self.driver.find_element(By.NAME, 'password').send_keys(login)
-        self.driver.find_element(By.CSS_SELECTOR, 'button[type=submit]').click()
+        if self.context:
+            self.context.close()
+        self.context = self.browser.new_context(viewport={'width': 1280, 'height': 800}, accept_downloads=True)
+        self.context.set_default_timeout(120000)
+        self.context.set_default_navigation_timeout(180000)
+        self.page = self.context.new_page()
+        self.page.goto(self.url + '/web/login')
+        self.page.fill('input[name=login]', login)
+        self.page.fill('input[name=password]', login)
+        self.page.click('button[type=submit]')
         self.wait_for('.oe_application_menu_placeholder .oe_menu_text')
         self.idle()
 
     def quit(self):
-        if self.driver:
-            self.driver.quit()
-            self.driver = None
+        if self.context:
+            self.context.close()
+            self.context = self.page = None
+        self.browser.close()
+        self.playwright.stop()
 
     # waiting
     def wait(self, condition, timeout=120, message=''):
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.3).until(condition, message)
+        """Poll `condition()` until it is truthy; its value."""
+        deadline = time.time() + timeout
+        while True:
+            value = condition()
+            if value:
+                return value
+            if time.time() > deadline:
+                raise TimeoutError(message or 'condition not met in %s s' % timeout)
+            time.sleep(0.3)
 
     def wait_for(self, selector, timeout=120, visible=True):
-        def found(driver):
-            elements = [e for e in driver.find_elements(By.CSS_SELECTOR, selector)
-                        if not visible or e.is_displayed()]
-            return elements[0] if elements else False
-        return self.wait(found, timeout, 'nothing matches %s' % selector)
+        locator = self.page.locator(':is(%s):visible' % selector if visible else selector).first
+        locator.wait_for(state='attached', timeout=timeout * 1000)
+        return locator
 
     def idle(self, settle=0.7):
         """No RPC running (the web client's "Loading" indicator), no blockUI.  jQuery.active is
         no use: the bus keeps a longpolling request open all the time."""
-        script = ("return document.readyState === 'complete' && window.jQuery !== undefined"
-                  " && jQuery('.blockUI:visible, .o_loading:visible, .oe_wait').length === 0;")
-        self.wait(lambda d: d.execute_script(script), 180, 'the web client stays busy')
+        script = ("() => document.readyState === 'complete' && window.jQuery !== undefined"
+                  " && jQuery('.blockUI:visible, .o_loading:visible, .oe_wait').length === 0")
+        self.page.wait_for_function(script, timeout=180000)
         time.sleep(settle)
-        self.wait(lambda d: d.execute_script(script), 180, 'the web client stays busy')
+        self.page.wait_for_function(script, timeout=180000)
 
     # looking
     def shot(self, name):
         self.idle()
         os.makedirs(SHOTS, exist_ok=True)
         path = os.path.join(SHOTS, name)
-        self.driver.save_screenshot(path)
+        self.page.screenshot(path=path)
         self.shots.append(path)
         say('  screenshot %s' % path)
         self.report_messages()
         return path
 
     def texts(self, selector, root=None):
-        return [e.get_attribute('innerText').strip()
-                for e in (root or self.driver).find_elements(By.CSS_SELECTOR, selector)
-                if e.is_displayed() and e.get_attribute('innerText').strip()]
+        elements = (root or self.page).locator(':is(%s):visible' % selector)
+        return [t.strip() for t in elements.evaluate_all('(es) => es.map(e => e.innerText)') if t and t.strip()]
 
     def report_messages(self):
         """Notifications and dialogs on screen (warnings, server errors)."""
         for text in self.texts('.o_notification'):
             say('  NOTIFICATION: %s' % text.replace('\n', ' | '))
-        for dialog in self.driver.find_elements(By.CSS_SELECTOR, '.modal'):
-            if not dialog.is_displayed():
-                continue
+        dialogs = self.page.locator('.modal:visible')
+        for number in range(dialogs.count()):
+            dialog = dialogs.nth(number)
             title = ' '.join(self.texts('.modal-title', dialog))
             if 'Split' in title or '分解' in title:
                 continue  # our own wizard
@@ -137,25 +145,22 @@ class Walk(object):
         return ' / '.join(self.texts('.breadcrumb li'))
 
     # acting
-    def click(self, element):
-        self.driver.execute_script('arguments[0].scrollIntoView({block: "center"});', element)
-        element.click()
+    def click(self, locator):
+        locator.scroll_into_view_if_needed()
+        locator.click()
         self.idle()
 
     def find_text(self, selector, text, root=None, exact=True):
-        def found(driver):
-            for element in (root or driver).find_elements(By.CSS_SELECTOR, selector):
-                try:
-                    value = element.get_attribute('innerText').strip()
-                    if element.is_displayed() and (value == text if exact else text in value):
-                        return element
-                except StaleElementReferenceException:
-                    pass
-            return False
-        return self.wait(found, 60, 'no %s with text %r' % (selector, text))
+        pattern = re.compile(r'^\s*%s\s*$' % re.escape(text)) if exact else text
+        locator = (root or self.page).locator(':is(%s):visible' % selector).filter(has_text=pattern).first
+        try:
+            locator.wait_for(timeout=60000)
+        except Exception:
+            raise TimeoutError('no %s with text %r' % (selector, text))
+        return locator
 
     def open_app(self, xmlid='sales_mis.menu_sales_mis_root'):
-        self.driver.get('%s/web#menu_id=%d' % (self.url, self.admin.ref(xmlid)))
+        self.page.goto('%s/web#menu_id=%d' % (self.url, self.admin.ref(xmlid)))
         self.wait_for('.oe_secondary_menu .oe_menu_text')
         self.idle()
 
@@ -171,21 +176,22 @@ class Walk(object):
         self.click(self.find_text('.o_notebook .nav-tabs a', label))
 
     def set_input(self, name, value, root=None):
-        field = (root or self.driver).find_element(
-            By.CSS_SELECTOR, 'input.o_field_widget[name=%s], .o_field_widget[name=%s] input' % (name, name))
-        field.send_keys(Keys.CONTROL, 'a')
-        field.send_keys(str(value))
-        field.send_keys(Keys.TAB)
+        field = (root or self.page).locator(
+            'input.o_field_widget[name=%s], .o_field_widget[name=%s] input' % (name, name)).first
+        field.fill(str(value))
+        field.press('Tab')
         self.idle(0.3)
 
     def set_select(self, name, label, root=None):
-        field = (root or self.driver).find_element(By.CSS_SELECTOR, 'select.o_field_widget[name=%s]' % name)
-        Select(field).select_by_visible_text(label)
+        (root or self.page).locator('select.o_field_widget[name=%s]' % name).first.select_option(label=label)
         self.idle(0.3)
 
     def set_radio(self, name, label, root=None):
-        widget = (root or self.driver).find_element(By.CSS_SELECTOR, '.o_field_widget[name=%s]' % name)
+        widget = (root or self.page).locator('.o_field_widget[name=%s]' % name).first
         self.click(self.find_text('label', label, root=widget))
+
+    def selected_label(self, name):
+        return self.page.locator('select[name=%s]' % name).first.evaluate('e => e.options[e.selectedIndex].text')
 
     def statusbar(self):
         return ' '.join(self.texts('.o_statusbar_status .btn-primary, .o_statusbar_status .o_arrow_button.btn-primary'))
@@ -214,9 +220,8 @@ def step1(w):
     w.click(w.wait_for('.o_list_button_add'))
     w.wait_for('.o_form_view.o_form_editable')
     say('  defaults: period=%s year=%s scope=%s' % (
-        Select(w.driver.find_element(By.CSS_SELECTOR, 'select[name=period_type]')).first_selected_option.text,
-        w.driver.find_element(By.CSS_SELECTOR, 'input[name=year]').get_attribute('value'),
-        Select(w.driver.find_element(By.CSS_SELECTOR, 'select[name=scope]')).first_selected_option.text))
+        w.selected_label('period_type'), w.page.locator('input[name=year]').first.input_value(),
+        w.selected_label('scope')))
     w.set_input('name', NEW_PLAN)
     w.set_select('period_type', 'Year')
     w.set_input('year', NEXT_YEAR)
@@ -239,44 +244,41 @@ def open_plan(w, name):
 
 
 def split_wizard(w, dimension, method, teams=None, screenshot=None):
-    modal = w.wait_for('.modal .o_form_view')
-    modal = w.driver.find_elements(By.CSS_SELECTOR, '.modal')[-1]
+    w.wait_for('.modal .o_form_view')
+    modal = w.page.locator('.modal:visible').last
     say('  wizard title: %s' % w.texts('.modal-title', modal))
     w.set_radio('dimension', dimension, modal)
     w.set_radio('method', method, modal)
     if teams is not None:
-        tags = modal.find_element(By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')
+        tags = modal.locator('.o_field_widget[name=team_ids]').first  # a locator: re-read on each use
         current = w.texts('.badge .o_badge_text, .badge span', tags)
         say('  default teams: %s' % current)
         while True:  # the widget re-renders after each removal
-            tags = modal.find_element(By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')
-            extra = [b for b in tags.find_elements(By.CSS_SELECTOR, '.badge')
-                     if b.get_attribute('innerText').strip() not in teams]
+            badges = tags.locator('.badge')
+            extra = [number for number in range(badges.count())
+                     if badges.nth(number).inner_text().strip() not in teams]
             if not extra:
                 break
-            w.click(extra[0].find_element(By.CSS_SELECTOR, '.o_delete'))
+            w.click(badges.nth(extra[0]).locator('.o_delete'))
         for team in teams:
-            tags = modal.find_element(By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')
             if team not in w.texts('.badge', tags):
-                field = tags.find_element(By.CSS_SELECTOR, 'input')
-                field.send_keys(team[:6])
+                tags.locator('input').first.type(team[:6])
                 w.idle()
                 w.click(w.find_text('.ui-autocomplete li a', team))
-        say('  chosen teams: %s' % w.texts('.badge', modal.find_element(
-            By.CSS_SELECTOR, '.o_field_widget[name=team_ids]')))
+        say('  chosen teams: %s' % w.texts('.badge', tags))
     say('  wizard: %s' % ' | '.join(w.texts('.o_group', modal))[:600])
     if screenshot:
         w.shot(screenshot)
     w.click(w.find_text('.modal-footer button', 'Split', root=modal))
-    w.wait(lambda d: not [m for m in d.find_elements(By.CSS_SELECTOR, '.modal .o_form_view') if m.is_displayed()]
-           or d.find_elements(By.CSS_SELECTOR, '.o_dialog_warning, .modal .o_error_detail'), 120)
+    w.wait(lambda: not w.page.locator('.modal .o_form_view:visible').count()
+           or w.page.locator('.o_dialog_warning, .modal .o_error_detail').count(), 120)
     w.idle()
     w.report_messages()
 
 
 def step2(w):
     say('Step 2: split "%s" to teams by last year\'s actual shares, then each team by months' % NEW_PLAN)
-    if not w.driver:
+    if not w.page:
         w.login('director')
     open_plan(w, NEW_PLAN)
     w.header_button('Split Target')
@@ -287,17 +289,17 @@ def step2(w):
     w.list_rows()
     w.shot('02b-plan-lines-after-team-split.png')
     for team in ('East China 华东区', 'Europe'):
-        rows = [r for r in w.driver.find_elements(By.CSS_SELECTOR, '.o_field_one2many .o_data_row')
-                if r.find_elements(By.CSS_SELECTOR, 'td') and
-                r.find_elements(By.CSS_SELECTOR, 'td')[0].get_attribute('innerText').strip() == team]
+        candidates = w.page.locator('.o_field_one2many .o_data_row')
+        rows = [candidates.nth(number) for number in range(candidates.count())
+                if candidates.nth(number).locator('td').count()
+                and candidates.nth(number).locator('td').first.inner_text().strip() == team]
         if not rows:
             say('  NO LINE "%s" to split' % team)
             w.problems.append('no plan line %s' % team)
             continue
-        w.click(rows[0].find_element(By.CSS_SELECTOR, 'button[title=Split]'))
-        modal = w.wait_for('.modal .o_form_view')
-        method = [e.get_attribute('innerText').strip() for e in w.driver.find_elements(
-            By.CSS_SELECTOR, '.modal .o_field_widget[name=method] input:checked + label')]
+        w.click(rows[0].locator('button[title=Split]'))
+        w.wait_for('.modal .o_form_view')
+        method = w.texts('.modal .o_field_widget[name=method] input:checked + label')
         say('  %s: wizard default method %s' % (team, method))
         split_wizard(w, 'Months', 'Equal shares',
                      screenshot='02c-split-wizard-months-%s.png' % ('east' if 'East' in team else 'europe'))
@@ -316,7 +318,7 @@ def step2(w):
 
 def step3(w):
     say('Step 3: submit and approve "%s"' % NEW_PLAN)
-    if not w.driver:
+    if not w.page:
         w.login('director')
     open_plan(w, NEW_PLAN)
     w.header_button('Submit')
@@ -327,7 +329,7 @@ def step3(w):
     say('  revision group: %s' % ' | '.join(w.texts('.o_group'))[:700])
     w.shot('03b-approved-top.png')
     chatter = w.wait_for('.o_chatter')
-    w.driver.execute_script('arguments[0].scrollIntoView({block: "start"});', chatter)
+    chatter.evaluate('e => e.scrollIntoView({block: "start"})')
     for message in w.texts('.o_thread_message')[:6]:
         say('  chatter: %s' % message.replace('\n', ' | '))
     w.shot('03c-approved-chatter.png')
@@ -335,7 +337,7 @@ def step3(w):
 
 def step4(w):
     say('Step 4: completion of the current-year demo plan')
-    if not w.driver:
+    if not w.page:
         w.login('director')
     demo = w.admin('sales_mis.plan', 'search_read', [('year', '=', datetime.date.today().year),
                                                        ('state', 'in', ('approved', 'locked'))],
@@ -352,10 +354,10 @@ def step4(w):
     pivot_report(w)
     w.shot('04b-plan-completion-pivot.png')
     # the same pivot, wide: all measures of all quarters do not fit 1280 px
-    w.driver.set_window_size(2200, 900)
+    w.page.set_viewport_size({'width': 2200, 'height': 900})
     w.idle()
     w.shot('04c-plan-completion-pivot-wide.png')
-    w.driver.set_window_size(1280, 800)
+    w.page.set_viewport_size({'width': 1280, 'height': 800})
     w.idle()
 
 
@@ -369,12 +371,12 @@ def step5(w):
     say('Step 5: export the completion XLSX of the demo plan')
     import requests
     import xlrd
-    if not w.driver:
+    if not w.page:
         w.login('director')
     demo = w.admin('sales_mis.plan', 'search_read', [('year', '=', datetime.date.today().year),
                                                        ('state', 'in', ('approved', 'locked'))],
                    fields=['name'], limit=1)[0]
-    session = w.driver.get_cookie('session_id')['value']
+    session = [c['value'] for c in w.context.cookies() if c['name'] == 'session_id'][0]
     response = requests.get('%s/sales_mis/plan/%d/completion.xlsx' % (w.url, demo['id']),
                             cookies={'session_id': session}, timeout=300)
     say('  HTTP %s %s; %s' % (response.status_code, response.headers.get('Content-Type'),
@@ -392,17 +394,22 @@ def step5(w):
     os.makedirs(downloads, exist_ok=True)
     for name in os.listdir(downloads):
         os.remove(os.path.join(downloads, name))
-    w.driver.execute_cdp_cmd('Page.setDownloadBehavior', {'behavior': 'allow', 'downloadPath': downloads})
     open_plan(w, demo['name'])
+    # the button's act_url opens a new tab (target "new"), which downloads the file
+    started = []
+    record = lambda download: started.append(download)  # Playwright wants a Python function
+    w.page.on('download', record)
+    w.context.on('page', lambda tab: tab.on('download', record))
     w.header_button('Export Completion (XLSX)')
     try:
-        w.wait(lambda d: [n for n in os.listdir(downloads) if not n.endswith('.crdownload')], 60)
-    except TimeoutException:
-        pass
-    say('  button download: %s; page now %s' % (os.listdir(downloads), w.driver.current_url))
+        w.wait(lambda: started, 60)
+        started[0].save_as(os.path.join(downloads, started[0].suggested_filename))
+    except Exception as error:  # what happened is the finding
+        say('  no download: %r' % error)
+    say('  button download: %s; page now %s' % (os.listdir(downloads), w.page.url))
     time.sleep(5)
-    disabled = [b.get_attribute('innerText').strip() for b in w.driver.find_elements(
-        By.CSS_SELECTOR, '.o_form_statusbar button, .o_form_buttons_view button') if b.get_attribute('disabled')]
+    disabled = [t.strip() for t in w.page.locator('.o_form_statusbar button[disabled], '
+                                                  '.o_form_buttons_view button[disabled]').all_inner_texts()]
     say('  5 s after the download, disabled buttons: %s' % disabled)
     w.shot('05-after-export-button.png')
 
@@ -422,8 +429,8 @@ def step6(w):
     pivot_report(w)
     w.shot('06b-salesperson-plan-completion.png')
     plan = w.admin('sales_mis.plan', 'search', [('name', '=', NEW_PLAN)])[0]
-    w.driver.get('%s/web#id=%d&model=sales_mis.plan&view_type=form' % (w.url, plan))
-    w.driver.refresh()
+    w.page.goto('%s/web#id=%d&model=sales_mis.plan&view_type=form' % (w.url, plan))
+    w.page.reload()
     w.wait_for('.o_form_view, .modal', 120)
     w.idle(2)
     say('  by URL: breadcrumb %s; title %s' % (w.breadcrumbs(), w.texts('.oe_title h1')))
@@ -436,13 +443,13 @@ def step7(w):
     w.admin('res.users', 'write', salesperson, {'lang': 'zh_CN'})
     try:
         w.login('salesperson')
-        w.driver.get('%s/web#menu_id=%d&action=%d' % (
+        w.page.goto('%s/web#menu_id=%d&action=%d' % (
             w.url, w.admin.ref('sales_mis.menu_sales_mis_root'), w.admin.ref('sales_mis.action_plan_completion')))
         w.wait_for('.o_pivot')
         w.idle(1)
         pivot_report(w)
         w.shot('07-salesperson-plan-completion-zh_CN.png')
-        visible = w.driver.execute_script("""
+        visible = w.page.evaluate("""() => {
             var out = [];
             var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
@@ -451,9 +458,9 @@ def step7(w):
                 var r = e.getBoundingClientRect();
                 if (r.width && r.height && r.bottom > 0 && r.top < window.innerHeight) out.push(t);
             }
-            return out;""")
-        visible += [e.get_attribute('placeholder') for e in w.driver.find_elements(By.CSS_SELECTOR, 'input[placeholder]')
-                    if e.is_displayed()]
+            return out; }""")
+        visible += w.page.locator('input[placeholder]:visible').evaluate_all(
+            '(es) => es.map(e => e.getAttribute("placeholder"))')
         english = sorted({t for t in visible if t and re.search('[A-Za-z]{2,}', t)})
         say('  visible texts: %s' % visible)
         say('  texts with Latin words: %s' % english)
@@ -480,7 +487,7 @@ def main():
                 failed.append(number)
                 say('  STEP %d BROKE: %r' % (number, error))
                 traceback.print_exc(file=sys.stdout)
-                if w.driver:
+                if w.page:
                     try:
                         w.shot('step%d-broken.png' % number)
                     except Exception:

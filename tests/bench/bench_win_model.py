@@ -68,7 +68,7 @@ def main(conf, db):
 
         # the production path: cron training on all closed deals, bulk scoring of the open ones
         started = time.perf_counter()
-        record = env['sales_mis.win.model'].train(env.user.company_id)
+        record = env['sales_mis.win.model']._train(env.user.company_id)
         train_s = time.perf_counter() - started
         cr.execute("SELECT id FROM crm_lead WHERE active AND type = 'opportunity' AND probability < 100")
         open_ids = [row[0] for row in cr.fetchall()]

@@ -1,6 +1,6 @@
 """Playwright fixtures for the browser flows (issue 7, L4).
 
-Playwright's Python package drives Debian's /usr/bin/chromium (`executable_path`):
+Playwright's Python package drives Debian's /usr/bin/chromium (tests/browserlib.py):
 nothing is downloaded (`playwright install` is never needed). Every flow runs in a
 desktop (1366x800) and a phone (390x844, touch, mobile) viewport against the session
 `server` of tests/conftest.py; what the flows do is COMMITTED into the test database,
@@ -10,15 +10,15 @@ Screenshots of each key step: .runtime/screenshots/flows/<role>-<viewport>-<nn>-
 """
 import os
 import re
-import shutil
 import time
 import uuid
 
 import pytest
 
+from browserlib import MISSING, available, launch, sync_playwright
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHOTS = os.path.join(ROOT, '.runtime', 'screenshots', 'flows')
-CHROMIUM = os.environ.get('SALES_MIS_CHROMIUM') or shutil.which('chromium') or '/usr/bin/chromium'
 TIMEOUT = int(os.environ.get('SALES_MIS_BROWSER_TIMEOUT', 60000))  # ms: CI is a loaded 2-core machine
 
 VIEWPORTS = {
@@ -29,14 +29,7 @@ VIEWPORTS = {
                              '(KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36'),
 }
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - bin/setup installs it
-    sync_playwright = None
-
-pytestmark = pytest.mark.skipif(
-    sync_playwright is None or not os.path.exists(CHROMIUM),
-    reason='playwright (config/requirements.txt) and Debian chromium (bin/setup) are needed')
+pytestmark = pytest.mark.skipif(not available(), reason=MISSING)
 
 # Counts the page's XHRs in flight (Odoo 11's RPCs are jQuery XHRs), long polling excepted,
 # so that a step can wait until the web client is idle instead of sleeping.
@@ -62,13 +55,10 @@ PENDING_RPC_SCRIPT = """
 
 @pytest.fixture(scope='session')
 def chromium():
-    if sync_playwright is None or not os.path.exists(CHROMIUM):
-        pytest.skip('playwright and chromium are needed')
+    if not available():
+        pytest.skip(MISSING)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run',
-                  '--disable-background-networking', '--disable-component-update', '--disable-sync'])
+        browser = launch(playwright)
         yield browser
         browser.close()
 

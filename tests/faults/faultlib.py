@@ -10,7 +10,6 @@ import configparser
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -19,7 +18,8 @@ import xmlrpc.client
 
 import psycopg2
 
-from conftest import ROOT, Server, free_port, load_ctl
+from conftest import ROOT, Server, load_ctl
+from serverlib import OdooServer, free_port
 
 CTL = load_ctl()
 
@@ -207,52 +207,16 @@ def sequence_value(cr, sequence):
 
 # --- Odoo servers of our own ---------------------------------------------------------
 
-class OdooProcess:
-    """`bin/odoo` on one database in threaded mode, in its own process group."""
+class OdooProcess(OdooServer):
+    """`bin/odoo` on one database in threaded mode (tests/serverlib.py), logging to
+    `log_dir`/`name`.log."""
 
     def __init__(self, conf, db, log_dir, name, *options):
-        self.conf, self.db, self.port = conf, db, free_port()
-        self.url = 'http://127.0.0.1:%d' % self.port
-        self.log = os.path.join(log_dir, '%s.log' % name)
-        command = CTL.ODOO + ['-c', conf, '-d', db, '--http-port=%d' % self.port, '--workers=0',
-                              '--max-cron-threads=0', '--longpolling-port=%d' % free_port(),
-                              '--logfile=%s' % self.log] + list(options)
-        self.process = subprocess.Popen(command, env=CTL.odoo_env(), start_new_session=True)
-        deadline = time.time() + 120
-        while True:
-            try:
-                xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/common').version()
-                break
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.time() > deadline:
-                self.stop()
-                raise AssertionError('the Odoo server did not start; see %s' % self.log)
-            time.sleep(0.2)
+        super(OdooProcess, self).__init__(conf, db, os.path.join(log_dir, '%s.log' % name), *options)
 
     def server(self, db=None):
         """The conftest client factory: .login(name) -> execute_kw bound to a user."""
         return Server(self.url, db or self.db)
-
-    def kill9(self):
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(30)
-
-    def stop(self):
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(30)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(30)
-
-    def log_tail(self, lines=30):
-        try:
-            with open(self.log, errors='replace') as handle:
-                return ''.join(handle.readlines()[-lines:])
-        except OSError:
-            return ''
 
 
 class TimeoutTransport(xmlrpc.client.Transport):

@@ -17,18 +17,17 @@ import contextlib
 import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 import xmlrpc.client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, 'tests'))
 
-from conftest import free_port, load_ctl  # noqa: E402 - the same helpers as the tests
+from conftest import load_ctl  # noqa: E402 - the same helpers as the tests
+from serverlib import OdooServer  # noqa: E402
 
 TEMPLATE, DB = 'sales_mis_load_tpl', 'sales_mis_load'
 SERIALIZATION = ('could not serialize access', 'concurrent update')
@@ -56,22 +55,8 @@ def fresh_database(ctl, pg):
 @contextlib.contextmanager
 def serving(ctl, conf, log_name, *options):
     """An Odoo server on `DB` with `options`, answering /web/login; yields its URL, stops it after."""
-    port = free_port()
-    server = subprocess.Popen(ctl.ODOO + ['-c', conf, '-d', DB, '--http-port=%d' % port, '--max-cron-threads=0',
-                                          '--logfile=%s' % os.path.join(ctl.RUNTIME, log_name)] + list(options),
-                              env=ctl.odoo_env(), start_new_session=True)
-    url = 'http://127.0.0.1:%d' % port
-    try:
-        for _attempt in range(180):
-            try:
-                urllib.request.urlopen(url + '/web/login', timeout=10).close()
-                break
-            except OSError:
-                time.sleep(1)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(30)
+    with OdooServer(conf, DB, os.path.join(ctl.RUNTIME, log_name), *options, timeout=180) as server:
+        yield server.url
 
 
 class Rpc:
@@ -193,7 +178,7 @@ def main():
     ctl = load_ctl()
     pg = ctl.find_postgres()
     conf = fresh_database(ctl, pg)
-    server_options = ['--longpolling-port=%d' % free_port(), '--workers=%d' % options.workers, '--limit-time-real=300']
+    server_options = ['--workers=%d' % options.workers, '--limit-time-real=300']
     with serving(ctl, conf, 'load-server.log', *server_options) as url:
         people, product = prepare(url, options.clients)
         tag = 'load-%s' % uuid.uuid4().hex[:8]

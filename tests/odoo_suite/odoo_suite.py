@@ -10,9 +10,12 @@ import ast
 import collections
 import os
 import re
-import socket
 import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tests/
+from serverlib import free_port  # noqa: E402
 
 TARGETS = ['crm', 'sale', 'sale_management', 'sale_stock', 'sale_crm', 'account']
 
@@ -55,12 +58,6 @@ def parse(log_text):
     ran = sum(int(n) for n in _RAN.findall(log_text))
     modules = sorted({m.group(2) for m in _MODULE_TESTS.finditer(log_text)})
     return failures, ran, modules
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 def run(odoo_command, env, log_path):

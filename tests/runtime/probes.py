@@ -8,11 +8,8 @@ without its fix.
 """
 import contextlib
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, 'runtime'))
@@ -126,32 +123,17 @@ def probe_addons_imported_by_registry_only(db):
         'the first request imported the addons outside the registry lock'
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
 def probe_prefork_workers(db):
-    port = _free_port()
-    command = [sys.executable, os.path.join(ROOT, 'bin', 'odoo'), '-c', os.environ['SALES_MIS_TEST_CONF'],
-               '-d', db, '--workers=2', '--max-cron-threads=0', '--http-port=%d' % port,
-               '--longpolling-port=%d' % _free_port(), '--limit-time-cpu=60']
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    sys.path.insert(0, os.path.join(ROOT, 'tests'))
+    from serverlib import OdooServer, ServerDidNotStart
+    log = os.path.join(ROOT, '.runtime', 'probe-prefork-%d.log' % os.getpid())
     try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                with urllib.request.urlopen('http://127.0.0.1:%d/web/login' % port, timeout=5) as response:
-                    assert response.status == 200
-                    break
-            except (OSError, AssertionError):
-                if time.time() > deadline or server.poll() is not None:
-                    raise AssertionError('prefork server did not answer /web/login')
-                time.sleep(0.5)
-    finally:
-        os.killpg(server.pid, 15)
-        output = server.communicate(timeout=30)[0].decode(errors='replace')
+        with OdooServer(os.environ['SALES_MIS_TEST_CONF'], db, log, '--workers=2', '--limit-time-cpu=60',
+                        timeout=30) as server:
+            pass
+    except ServerDidNotStart as error:
+        raise AssertionError('prefork server did not answer /web/login: %s' % error)
+    output = server.log_text()
     assert 'Traceback' not in output, output[-3000:]
 
 

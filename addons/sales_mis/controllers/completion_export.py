@@ -18,7 +18,7 @@ class CompletionExport(http.Controller):
         plan = request.env['sales_mis.plan'].browse(plan_id)
         plan.check_access_rights('read')
         plan.check_access_rule('read')
-        rows, months = request.env['sales_mis.plan.completion'].export_rows(plan)
+        rows, months = request.env['sales_mis.plan.completion']._export_rows(plan)
         labels = {'salesperson': _('Salesperson'), 'team': _('Sales Team'), 'target': _('Target'),
                   'actual': _('Actual'), 'completion': _('Completion'), 'gap': _('Gap'),
                   'projection': _('Projection'), 'total': _('Total'), 'month_format': '%Y-%m'}

@@ -1,5 +1,4 @@
 # -*- coding: utf-8 -*-
-from . import rpc_input
 from . import res_company
 from . import workflow_mixin
 from . import sales_plan
@@ -26,6 +25,7 @@ from . import crm_lead_competitor
 from . import crm_lead_key_project
 from . import crm_lead_demo_history
 from . import res_company_approval
+from . import res_config_settings
 from . import sale_order_approval
 from . import sale_order_tracking
 from . import sale_order_delivery

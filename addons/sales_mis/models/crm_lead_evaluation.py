@@ -198,7 +198,7 @@ class CrmLead(models.Model):
     def _cron_sales_mis_evaluate(self):
         """Daily: relearn the win model of each company, then score every open opportunity."""
         for company in self.env['res.company'].search([]):
-            self.env['sales_mis.win.model'].train(company)
+            self.env['sales_mis.win.model']._train(company)
         self.env.cr.execute("SELECT id FROM crm_lead WHERE active AND type = 'opportunity' "
                             "AND probability < 100")
         ids = [row[0] for row in self.env.cr.fetchall()]

@@ -5,7 +5,7 @@ company), listed per salesperson, with a daily reminder to-do for each of them."
 
 from odoo import _, api, fields, models
 
-from .admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 DEFAULT_STALE_DAYS = 14
 #: open = not lost (active) and not won
@@ -19,12 +19,6 @@ class ResCompany(models.Model):
         string='Stale after (days)', default=DEFAULT_STALE_DAYS,
         help='An open lead or opportunity without any message or activity for this many days is stale '
              'and gets a follow-up reminder.')
-
-
-class ResConfigSettings(models.TransientModel):
-    _inherit = 'res.config.settings'
-
-    followup_stale_days = fields.Integer(related='company_id.followup_stale_days', string='Stale after (days)')
 
 
 class CrmLead(models.Model):

@@ -10,7 +10,6 @@ from odoo.exceptions import AccessError, UserError
 
 from ..crm_logic import daily_report
 from ..workflow_logic.rules import Transition, WorkflowSpec
-from .rpc_input import python_record
 
 LINE_KINDS = [('visit', 'Visit'), ('call', 'Call'), ('work', 'Work Log'), ('activity', 'Activity Done'),
               ('new_lead', 'New Opportunity'), ('stage', 'Stage Change'), ('won', 'Won'), ('lost', 'Lost')]
@@ -194,13 +193,11 @@ class DailyReport(models.Model):
             report._workflow_transition({'state': 'submitted'})
             manager = report.team_id.user_id
             if manager and manager != report.user_id:
-                report.sudo().activity_schedule_review(todo, manager)
+                report.sudo()._activity_schedule_review(todo, manager)
         return True
 
-    def activity_schedule_review(self, activity_type, manager):
+    def _activity_schedule_review(self, activity_type, manager):
         """A to-do for the team manager on the report (Odoo 11 has no activity_schedule)."""
-        activity_type = python_record(activity_type, 'activity_schedule_review')
-        manager = python_record(manager, 'activity_schedule_review')
         self.ensure_one()
         self.env['mail.activity'].create({
             'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,

@@ -6,7 +6,7 @@ somebody else's figures reveals nothing the caller could not see anyway."""
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-from .rpc_input import day_arg
+from ..lib.rpc_input import day_arg
 from ..report.caller_access import check_readable
 from ..report.visible_sql import visible_rows_sql
 
@@ -31,7 +31,7 @@ class KpiMeasure(models.AbstractModel):
             raise UserError(_('user_ids must be a list of user ids.'))
         if not isinstance(company_id, int) or isinstance(company_id, bool):
             raise UserError(_('company_id must be the id of a company.'))
-        date_from, date_to = (str(day_arg(day, required=True)) for day in (date_from, date_to))
+        date_from, date_to = (str(day_arg(self.env, day, required=True)) for day in (date_from, date_to))
         check_readable(self.env, *MEASURED_MODELS)
         args = {'users': tuple(user_ids) or (0,), 'company': company_id,
                 'date_from': date_from, 'date_to': date_to}

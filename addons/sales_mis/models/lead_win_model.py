@@ -11,7 +11,6 @@ from odoo.tools import html_escape
 
 from ..crm_logic import win_model
 from .crm_lead_evaluation import WIN_CATEGORICAL, WIN_LOG, WIN_NUMERIC
-from .rpc_input import python_record
 
 
 class WinModel(models.Model):
@@ -45,12 +44,17 @@ class WinModel(models.Model):
 
     @api.model
     @api.returns('self', lambda record: record.id)
-    def train(self, company=None):
-        """Learn from every closed opportunity of ``company`` and store the model.
+    def train(self):
+        """Learn the win model of the caller's company (RPC and server actions; the caller is
+        checked as in _train)."""
+        return self._train(self.env.user.company_id)
+
+    @api.model
+    def _train(self, company):
+        """Learn from every closed opportunity of ``company`` (a record) and store the model.
         Sales managers and administrators only (it reads every closed opportunity of the
         company as superuser and replaces the model everybody's probabilities come from),
         and only for their own companies."""
-        company = python_record(company, 'train') if company else self.env.user.company_id
         self._check_may_train(company)
         started = time.time()
         frame = self.env['crm.lead']._sales_mis_signals(
@@ -84,7 +88,7 @@ class WinModel(models.Model):
 
     def action_train(self):
         self.check_access_rights('create')  # training itself runs as superuser
-        model = self.train(self.company_id or self.env.user.company_id)
+        model = self._train(self.company_id or self.env.user.company_id)
         # every open opportunity of the company, not only those the trainer can see
         self.env['crm.lead'].sudo().search([('type', '=', 'opportunity'), ('probability', '<', 100),
                                             ('company_id', '=', model.company_id.id)])._sales_mis_evaluate()

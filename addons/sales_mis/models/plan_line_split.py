@@ -143,8 +143,8 @@ class SalesPlanLineSplit(models.Model):
         return equal_weights(len(keys))
 
     def _weights_last_year(self, keys, dimension):
-        # as the caller: only the actuals they may read (history_by checks it)
-        history = self.env['sales_mis.actual'].history_by(self, dimension)
+        # as the caller: only the actuals they may read (_history_by checks it)
+        history = self.env['sales_mis.actual']._history_by(self, dimension)
         if dimension == 'month' and history:
             # a month that sold nothing last year is seasonality, not a newcomer: weight 0
             return [history.get(key, 0.0) for key, _label in keys]

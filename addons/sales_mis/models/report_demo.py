@@ -6,7 +6,7 @@ import datetime
 
 from odoo import api, fields, models
 
-from .admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 #: set once the demo flow is booked (it must run once only)
 DONE_PARAM = 'sales_mis.report_demo_booked'

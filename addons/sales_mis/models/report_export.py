@@ -14,7 +14,7 @@ from odoo.exceptions import UserError
 from ..reporting.arrears_frame import arrears_by_customer
 from ..reporting.periods import last_months, period_starts
 from ..reporting.xlsx_table import build_table_workbook
-from .rpc_input import day_arg
+from ..lib.rpc_input import day_arg
 from ..report.visible_sql import visible_rows_sql
 from ..report.caller_access import check_readable
 
@@ -48,7 +48,7 @@ class ReportExport(models.AbstractModel):
         if not isinstance(report_type, str) or report_type not in dict(REPORT_TYPES):
             raise UserError(_('Unknown report: %s') % report_type)
         check_readable(self.env, *REPORT_MODELS[report_type])
-        day = period_starts(day_arg(day) or fields.Date.context_today(self))[0]
+        day = period_starts(day_arg(self.env, day) or fields.Date.context_today(self))[0]
         frame, columns, title = getattr(self, '_report_%s' % report_type)(day)
         subtitle = _('Date: %s') % day.isoformat()
         data = build_table_workbook(frame, columns, title, subtitle, total_label=_('Total'))
@@ -83,7 +83,7 @@ class ReportExport(models.AbstractModel):
         """Per product: quantity and amount of `day`, month to date and year to date, net of refunds,
         of the invoiced sales the current user may see (one query)."""
         check_readable(self.env, 'sales_mis.sales.line')
-        day, month_start, year_start = period_starts(day_arg(day, required=True))
+        day, month_start, year_start = period_starts(day_arg(self.env, day, required=True))
         visible, params = visible_rows_sql(self.env['sales_mis.sales.line'])
         self.env.cr.execute("""
             SELECT s.product_id, COALESCE(pp.default_code, '') AS code, COALESCE(pt.name, '') AS product,
@@ -125,7 +125,7 @@ class ReportExport(models.AbstractModel):
     def collection_detail_rows(self, day):
         """The collections of `day` the current user may see, with the names to print (one query)."""
         check_readable(self.env, 'sales_mis.collection')
-        day = day_arg(day, required=True)
+        day = day_arg(self.env, day, required=True)
         visible, params = visible_rows_sql(self.env['sales_mis.collection'])
         self.env.cr.execute("""
             SELECT COALESCE(p.name, '') AS partner, COALESCE(inv.number, inv.move_name, '') AS invoice,
@@ -161,7 +161,7 @@ class ReportExport(models.AbstractModel):
     def collection_summary_rows(self, day):
         """Per (team, salesperson): collected on `day`, month to date and year to date."""
         check_readable(self.env, 'sales_mis.collection')
-        day, month_start, year_start = period_starts(day_arg(day, required=True))
+        day, month_start, year_start = period_starts(day_arg(self.env, day, required=True))
         visible, params = visible_rows_sql(self.env['sales_mis.collection'])
         self.env.cr.execute("""
             SELECT c.team_id, c.user_id, COALESCE(t.name, '') AS team, COALESCE(up.name, '') AS salesperson,

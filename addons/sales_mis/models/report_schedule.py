@@ -14,7 +14,7 @@ from odoo.tools import pycompat
 
 from ..workflow_logic.rules import Transition, WorkflowSpec
 from .report_export import REPORT_TYPES
-from .admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 
 def _lang_selection(model):

@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-"""Company settings of Sales MIS."""
+"""Company settings of Sales MIS (their Settings screen fields: res_config_settings.py)."""
 from odoo import fields, models
 
 #: ir.config_parameter holding when the monthly actuals were last refreshed
@@ -18,10 +18,3 @@ class ResCompany(models.Model):
         ACTUAL_BASES, string='Sales Actuals Basis', required=True, default='order',
         help='What counts as "actual" against sales targets: the untaxed amount of confirmed '
              'sales orders, or the untaxed invoiced amount minus refunds (red-letter invoices).')
-
-
-class ResConfigSettings(models.TransientModel):
-    _inherit = 'res.config.settings'
-
-    sales_mis_actual_basis = fields.Selection(
-        related='company_id.sales_mis_actual_basis', string='Sales Actuals Basis')

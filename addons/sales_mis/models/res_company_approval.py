@@ -20,17 +20,3 @@ class ResCompany(models.Model):
     sales_mis_approval_overdue = fields.Boolean(
         string='Approval With Overdue Debt', default=True,
         help='Quotations for customers with invoices past their due date need approval.')
-
-
-class ResConfigSettings(models.TransientModel):
-    _inherit = 'res.config.settings'
-
-    sales_mis_approval_amount = fields.Monetary(
-        related='company_id.sales_mis_approval_amount', currency_field='company_currency_id',
-        string='Approval Above Order Total')
-    sales_mis_approval_discount = fields.Float(
-        related='company_id.sales_mis_approval_discount', string='Approval Above Discount (%)')
-    sales_mis_approval_credit = fields.Boolean(
-        related='company_id.sales_mis_approval_credit', string='Approval Over Credit Limit')
-    sales_mis_approval_overdue = fields.Boolean(
-        related='company_id.sales_mis_approval_overdue', string='Approval With Overdue Debt')

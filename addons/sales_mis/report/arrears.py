@@ -8,11 +8,11 @@ report ages the same invoices as of any date (`aged_rows`)."""
 from odoo import api, fields, models, tools
 
 from ..reporting.aging import BUCKETS, bucket_sql
-from ..models.rpc_input import day_arg
+from ..lib.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .visible_sql import visible_rows_sql
 from .caller_access import check_readable
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 BUCKET_LABELS = [
     ('not_due', 'Not Due'),
@@ -109,7 +109,7 @@ class Arrears(models.Model):
         as dicts: invoice_id, invoice_type, partner, salesperson, team, date_invoice, date_due,
         residual, days_overdue."""
         check_readable(self.env, self._name)
-        as_of = day_arg(as_of, required=True)
+        as_of = day_arg(self.env, as_of, required=True)
         if fields.Date.to_string(period_starts(as_of)[0]) >= fields.Date.context_today(self):
             as_of = None   # today's residuals are stored
         visible, params = visible_rows_sql(self)

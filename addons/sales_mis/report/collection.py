@@ -8,7 +8,7 @@ salesperson and team.  Money paid back against a customer refund (red-letter
 invoice) counts negative, so refunds net out.  An invoice reconciled with a
 refund is no collection at all (no money moved)."""
 from odoo import api, fields, models, tools
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 
 class Collection(models.Model):

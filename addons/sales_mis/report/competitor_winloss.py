@@ -2,10 +2,11 @@
 """Win/loss by competitor 竞争对手分析 (B5/F7): one row per competitor met on an
 opportunity, with the outcome of that opportunity. Read with the same visibility as
 the opportunities (record rules on user_id / team_id)."""
-from odoo import api, fields, models, tools
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import UserError
 
 from ..models.competitor import POSITIONS
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 from .caller_access import check_readable
 
 
@@ -61,6 +62,8 @@ class CompetitorReport(models.Model):
     def export_rows(self, domain=None):
         """Per competitor: counts and amounts (record rules applied), for the XLSX."""
         check_readable(self.env, self._name)
+        if domain and not isinstance(domain, (list, tuple)):  # XML-RPC callers may send anything
+            raise UserError(_('The domain must be a list of conditions, e.g. [["name", "ilike", "ABC"]].'))
         fields_ = ['competitor_id', 'opportunity_count', 'won_count', 'lost_count', 'amount',
                    'won_amount', 'lost_amount']
         groups = self.read_group(domain or [], fields_, ['competitor_id'], orderby='competitor_id')

@@ -6,7 +6,7 @@ rules apply: a manager sees the teams they lead, a director everything."""
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
-from ..models.rpc_input import day_arg
+from ..lib.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .caller_access import check_readable
 
@@ -45,7 +45,7 @@ class Dashboard(models.TransientModel):
         """The dashboard's values for `day` (default today), as the current user may see them."""
         check_readable(self.env, 'sales_mis.sales.line', 'sales_mis.plan.completion', 'sales_mis.collection',
                        'sales_mis.arrears')
-        day, month_start, _year = period_starts(day_arg(day) or fields.Date.context_today(self))
+        day, month_start, _year = period_starts(day_arg(self.env, day) or fields.Date.context_today(self))
         day_s, month_s = fields.Date.to_string(day), fields.Date.to_string(month_start)
         sales_mtd = self._sum('sales_mis.sales.line', [('date', '>=', month_s), ('date', '<=', day_s)], 'amount')
         target = self._sum('sales_mis.plan.completion', [

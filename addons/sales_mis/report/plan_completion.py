@@ -8,9 +8,8 @@ recomputes them per group instead of summing row values (pivot and graph
 views then show them right at every level)."""
 from odoo import api, fields, models, tools
 
-from ..models.rpc_input import python_record
 from ..models.sales_plan import STATES
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 from .caller_access import check_readable
 
 
@@ -153,12 +152,11 @@ class PlanCompletion(models.Model):
         return groups
 
     @api.model
-    def export_rows(self, plan):
+    def _export_rows(self, plan):
         """Rows for the XLSX report of `plan`, as the current user may see them:
         (DataFrame[team, salesperson, month, target, actual, projection], months).
         Targets and projections come from the leaf lines, month actuals from the
         monthly actuals of the same salespeople/teams."""
-        plan = python_record(plan, 'export_rows')
         check_readable(self.env, self._name, 'sales_mis.actual', 'sales_mis.plan')
         plan.check_access_rule('read')
         import pandas as pd

@@ -9,8 +9,7 @@ cron refreshes it (hourly by default) and `refresh()` does it on demand."""
 from odoo import api, fields, models
 
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
-from ..models.rpc_input import python_record
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 from .caller_access import check_readable
 from .visible_sql import visible_rows_sql
 
@@ -133,10 +132,9 @@ class SalesActual(models.Model):
     }
 
     @api.model
-    def history_by(self, line, dimension):
+    def _history_by(self, line, dimension):
         """Last year's actuals of `line`'s scope and period, by `dimension`:
         {team id | user id | category id | this year's month (date): amount}."""
-        line = python_record(line, 'history_by')
         key, join = self._HISTORY_KEYS[dimension]
         # only the actuals the caller may read: a split never reveals other teams' sales
         check_readable(self.env, self._name, 'sales_mis.plan.line')

@@ -12,7 +12,7 @@ hourly) and on demand."""
 from odoo import api, fields, models
 
 from ..reporting.trends import growth
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 #: the same sums per month, salesperson and team only (~100x smaller): what most pivots ask
 TEAM_TABLE = 'sales_mis_sales_analysis_team'

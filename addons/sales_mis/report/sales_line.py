@@ -5,7 +5,7 @@ Customer invoices and refunds (red-letter invoices) that are validated (open
 or paid); refund lines count negative in amount and quantity, so every sum over
 this view is net of refunds.  Amounts are untaxed, in company currency."""
 from odoo import api, fields, models, tools
-from ..models.admin_only import admin_only
+from ..lib.admin_only import admin_only
 
 INVOICE_TYPES = [('out_invoice', 'Customer Invoice'), ('out_refund', 'Customer Refund')]
 

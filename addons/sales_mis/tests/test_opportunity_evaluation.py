@@ -62,7 +62,7 @@ class TestOpportunityEvaluation(PlanningCase):
 
     def test_win_model_learns_from_history_and_explains(self):
         self.env.cr.execute("UPDATE crm_lead SET probability = 50 WHERE type = 'opportunity'")  # nothing closed
-        model = self.env['sales_mis.win.model'].train(self.company)
+        model = self.env['sales_mis.win.model']._train(self.company)
         self.assertEqual(model.state, 'not_enough')
         self.assertIn('no closed', model.message)
         open_lead = self.lead(eval_budget_confirmed=True)
@@ -101,7 +101,7 @@ class TestOpportunityEvaluation(PlanningCase):
             self.criteria[0].sudo(self.salesperson).write({'weight': 99})
         with self.assertRaises(AccessError):
             Criterion.sudo(self.salesperson).create({'name': 'x', 'signal': 'need_confirmed'})
-        model = self.env['sales_mis.win.model'].train(self.company)
+        model = self.env['sales_mis.win.model']._train(self.company)
         model.sudo(self.salesperson).read(['state'])
         with self.assertRaises(AccessError):
             model.sudo(self.salesperson).action_train()

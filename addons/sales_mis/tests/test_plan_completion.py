@@ -106,7 +106,7 @@ class TestPlanCompletion(PlanningCase):
         self.book_order(self.salesperson_east2, '2030-04-02', [(self.product_a, 7, 100.0)])
         self.refresh_actuals()
         Completion = self.env['sales_mis.plan.completion']
-        rows, months = Completion.sudo(self.salesperson).export_rows(plan.sudo(self.salesperson))
+        rows, months = Completion.sudo(self.salesperson)._export_rows(plan.sudo(self.salesperson))
         self.assertEqual(set(rows['salesperson']), {self.salesperson.name}, 'own rows only')
         self.assertEqual(len(months), 12)
         data = build_completion_workbook(rows, months, 'T', {'month_format': '%Y-%m'})
@@ -115,7 +115,7 @@ class TestPlanCompletion(PlanningCase):
         person = [row for row in values if self.salesperson.name in row][0]
         self.assertIn(6000.0, person)
         self.assertIn(500.0, person)
-        rows_all, _months = Completion.sudo(self.manager).export_rows(plan.sudo(self.manager))
+        rows_all, _months = Completion.sudo(self.manager)._export_rows(plan.sudo(self.manager))
         self.assertEqual(set(rows_all['salesperson']), {self.salesperson.name, self.salesperson_east2.name})
 
     def test_export_rows_give_team_targets_their_team_sales(self):
@@ -128,7 +128,7 @@ class TestPlanCompletion(PlanningCase):
         self.book_order(self.salesperson_south, '2030-06-01', [(self.product_a, 4, 100.0)])
         self.book_order(self.salesperson, '2030-06-01', [(self.product_a, 1, 100.0)])
         self.refresh_actuals()
-        rows, _months = self.env['sales_mis.plan.completion'].export_rows(plan)
+        rows, _months = self.env['sales_mis.plan.completion']._export_rows(plan)
         actual = rows.groupby(['team', 'salesperson'])['actual'].sum().to_dict()
         self.assertEqual(actual[(self.team_south.name, '')], 400.0, 'a team target takes its team sales')
         self.assertEqual(actual[(self.team_east.name, self.salesperson.name)], 100.0)

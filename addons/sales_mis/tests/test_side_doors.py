@@ -150,9 +150,9 @@ class TestSideDoors(PlanningCase):
         self.refresh_actuals()
         plan = self.make_plan(user=self.manager, target_amount=1000.0)   # a company plan of his own
         line = plan.root_line_id.sudo(self.manager)
-        history = self.env['sales_mis.actual'].sudo(self.manager).history_by(line, 'team')
+        history = self.env['sales_mis.actual'].sudo(self.manager)._history_by(line, 'team')
         self.assertEqual(history, {self.team_east.id: 1000.0}, "South's sales are not the East manager's")
-        self.assertEqual(set(self.env['sales_mis.actual'].sudo(self.director).history_by(
+        self.assertEqual(set(self.env['sales_mis.actual'].sudo(self.director)._history_by(
             plan.root_line_id.sudo(self.director), 'team')), {self.team_east.id, self.team_south.id})
 
     # -- 6. scans, training, evaluation, demo loaders ---------------------------------------

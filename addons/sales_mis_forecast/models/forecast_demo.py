@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 HISTORY_MONTHS = 27
 #: salesperson xml id: [(product xml id, monthly quantity at the start)], one order a month each

@@ -24,11 +24,11 @@ from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models, registry
 from odoo.exceptions import UserError
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 from odoo.addons.sales_mis.workflow_logic.rules import Transition, WorkflowSpec
 
 from ..forecasting import run_forecast
-from .forecast_history import monthly_sales_sql
+from ..lib.forecast_history import monthly_sales_sql
 
 _logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ it can be set beside what was sold (`sales_mis_forecast.snapshot.accuracy`)."""
 from odoo import api, fields, models
 
 from .crm_lead import FORECAST_CATEGORIES
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 
 class ForecastSnapshot(models.Model):

@@ -2,9 +2,9 @@
 """Forecast accuracy over time (G5): every forecast line of every kept run whose
 month is over, beside what was actually sold that month for the same key."""
 from odoo import fields, models, tools
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
-from ..models.forecast_history import monthly_sales_sql
+from ..lib.forecast_history import monthly_sales_sql
 from ..models.forecast_run import LEVELS
 
 

@@ -3,7 +3,7 @@
 salesperson: the statistical mean of the latest done company- or team-level run,
 the weighted pipeline, commit, best case and the manager adjustments."""
 from odoo import fields, models, tools
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 
 class ForecastCombined(models.Model):

@@ -2,7 +2,7 @@
 """Pipeline forecast (G3): open (and won) opportunities by expected closing month,
 expected revenue x probability, split by forecast category."""
 from odoo import fields, models, tools
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 from ..models.crm_lead import FORECAST_CATEGORIES
 

@@ -3,9 +3,9 @@
 a month that is over, beside the sales of that month (confirmed orders net of
 refunds, as the statistical forecasts use) of the same team and salesperson."""
 from odoo import fields, models, tools
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
-from ..models.forecast_history import monthly_sales_sql
+from ..lib.forecast_history import monthly_sales_sql
 
 
 class SnapshotAccuracy(models.Model):

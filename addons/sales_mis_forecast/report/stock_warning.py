@@ -8,7 +8,7 @@ else the system parameter `sales_mis_forecast.default_lead_days` (30).  Demand o
 the lead time sums the forecast months from the current one, the last month pro rata
 (a month counts as 30 days)."""
 from odoo import fields, models, tools
-from odoo.addons.sales_mis.models.admin_only import admin_only
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 DEFAULT_LEAD_DAYS_PARAM = 'sales_mis_forecast.default_lead_days'
 
