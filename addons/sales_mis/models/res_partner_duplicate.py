@@ -9,17 +9,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from ..crm_logic.duplicate_pairs import candidate_pairs_by_company
+from ..crm_logic.duplicate_reasons import REASON_LABELS
 
-REASONS = {'vat': 'VAT', 'email': 'E-mail', 'phone': 'Phone', 'name': 'Name',
-           'similar_name': 'Similar name', 'email_domain': 'Same e-mail domain',
-           'address': 'Same address', 'parent': 'Same parent company',
-           'place_conflict': 'Different place', 'number_conflict': 'Different number',
-           'branch_conflict': 'Different branch', 'vat_conflict': 'Different VAT'}
+REASONS = REASON_LABELS
 
 
 def reason_labels(env, reasons):
-    """The reasons of a pair as text in the language of ``env`` (the labels are msgids of
-    i18n/new_dups.py; ``_`` cannot take a variable, so the translation is asked directly)."""
+    """The reasons of a pair as text in the language of ``env`` (the labels are msgids marked in
+    crm_logic/duplicate_reasons.py; ``_`` cannot take a variable, so the translation is asked directly)."""
     translate = env['ir.translation']._get_source
     lang = env.lang or 'en_US'
     return ', '.join(translate(None, ('code',), lang, REASONS[reason]) if lang != 'en_US'
@@ -41,7 +38,11 @@ class PartnerDuplicate(models.Model):
                               '+5 per further shared key or clue (e-mail domain, address); '
                               'similar names up to 84. Names whose places, numbers or branches '
                               'differ are only listed when a VAT, phone or e-mail links them.')
-    reasons = fields.Char(string='Matched On')
+    # the scan stores the kinds of evidence as codes; the label is computed in the reader's
+    # language (a pair found by the nightly scan reads in Chinese for a Chinese manager)
+    reason_codes = fields.Char(string='Evidence Codes', readonly=True)
+    reasons = fields.Char(string='Matched On (as recorded)')
+    reasons_label = fields.Char(string='Matched On', compute='_compute_reasons_label')
     state = fields.Selection([('new', 'To Review'), ('ignored', 'Not a Duplicate')],
                              default='new', required=True, track_visibility='onchange')
     # Plain fields set by the scan, for the record rules (owner and team of customer A).
@@ -53,6 +54,12 @@ class PartnerDuplicate(models.Model):
         ('pair_uniq', 'unique (partner_a_id, partner_b_id)', 'This pair is already listed.'),
         ('pair_ordered', 'CHECK (partner_a_id < partner_b_id)', 'A pair lists the lower id first.'),
     ]
+
+    @api.depends('reason_codes', 'reasons')
+    def _compute_reasons_label(self):
+        for pair in self:
+            codes = [code for code in (pair.reason_codes or '').split(',') if code in REASONS]
+            pair.reasons_label = reason_labels(self.env, codes) if codes else pair.reasons
 
     @api.model
     def _check_manager(self):
@@ -95,16 +102,16 @@ class PartnerDuplicate(models.Model):
             if (id_a, id_b) in ignored:
                 continue
             owner = owners[id_a]
-            values.append((id_a, id_b, pair['score'], reason_labels(self.env, pair['reasons']),
-                           'new', owner['user_id'] or owners[id_b]['user_id'],
+            values.append((id_a, id_b, pair['score'], ', '.join(REASONS[r] for r in pair['reasons']),
+                           ','.join(pair['reasons']), 'new', owner['user_id'] or owners[id_b]['user_id'],
                            owner['team_id'] or owners[id_b]['team_id'], pair['company_id'],
                            self.env.uid, self.env.uid))
         execute_values(cr, """
             INSERT INTO sales_mis_partner_duplicate
-                (partner_a_id, partner_b_id, score, reasons, state, user_id, team_id, company_id,
-                 create_uid, write_uid, create_date, write_date)
+                (partner_a_id, partner_b_id, score, reasons, reason_codes, state, user_id, team_id,
+                 company_id, create_uid, write_uid, create_date, write_date)
             VALUES %s""", values,
-            template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')")
+            template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')")
         self.invalidate_cache()
         return len(values)
 

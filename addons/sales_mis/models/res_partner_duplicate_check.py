@@ -7,6 +7,7 @@ rules, as the user) are named."""
 from odoo import _, api, fields, models
 
 from ..crm_logic import duplicate_pairs, names
+from ..lib.admin_only import admin_only
 from .res_partner_duplicate import reason_labels
 
 MAX_CANDIDATES = 300
@@ -26,8 +27,10 @@ class PartnerDuplicateCheck(models.Model):
         for partner in self:
             partner.sales_mis_name_core = names.parse_company_name(partner.name).core or False
 
+    @admin_only
     @api.model_cr
     def init(self):
+        super(PartnerDuplicateCheck, self).init()  # Odoo's own partner indexes
         # LIKE 'xy%' on the core needs a pattern index whatever the database collation.
         self.env.cr.execute("""CREATE INDEX IF NOT EXISTS res_partner_sales_mis_name_core_like
                                ON res_partner (sales_mis_name_core text_pattern_ops)""")

@@ -46,6 +46,10 @@ class TestCustomerMerge(PlanningCase):
         self.assertEqual(len(pair), 1)
         # issue 19: the shared company e-mail domain (qydz.example.com) is evidence too, +5
         self.assertEqual(pair.reasons, 'Name, Same e-mail domain')
+        # each reader sees the evidence in their own language, whoever ran the scan
+        self.assertEqual(pair.reason_codes, 'name,email_domain')
+        self.assertEqual(pair.with_context(lang='en_US').reasons_label, 'Name, Same e-mail domain')
+        self.assertEqual(pair.with_context(lang='zh_CN').reasons_label, '名称, 邮箱域名相同')
         self.assertEqual(pair.score, 90.0)
         self.assertEqual((pair.user_id, pair.team_id), (self.salesperson, self.team_east))
         self.assertFalse(self.Duplicate.search([('partner_a_id', '=', self.other.id)]))
