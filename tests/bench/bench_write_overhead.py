@@ -31,6 +31,8 @@ import statistics
 import subprocess
 import sys
 import time
+import traceback
+from collections import Counter
 
 from benchlib import ROOT, odoo
 
@@ -139,11 +141,30 @@ class Stack(object):
         self.profiler = None
         self.profiled = set()
         self.order = self.lead = None
+        self.operation = None  # the write being measured, for watch_queries
+        self.blame = None  # Counter of (operation, our frame) -> queries, with --blame
+
+    def watch_queries(self):
+        """Count each query against the innermost frame of our addons that issued it."""
+        self.blame = Counter()
+        stack = self
+        original = type(self.cr).execute
+        ours = os.path.join(ROOT, 'addons') + os.sep
+
+        def execute(cr, *args, **kwargs):
+            if stack.operation:
+                frames = [f for f in traceback.extract_stack()[:-1] if f.filename.startswith(ours)]
+                where = ('%s:%d %s' % (os.path.relpath(frames[-1].filename, ours), frames[-1].lineno,
+                                       frames[-1].name)) if frames else '(Odoo alone)'
+                stack.blame[stack.operation, where] += 1
+            return original(cr, *args, **kwargs)
+        self.cr.execute = execute.__get__(self.cr)
 
     def run(self, operation, function, record):
         self.env.clear()  # every write is a new request
         queries = self.cr.sql_log_count
         cpu, started = time.process_time(), time.perf_counter()
+        self.operation = operation if record else None
         profiling = self.profiler is not None and operation in self.profiled
         if profiling:
             self.profiler.enable()
@@ -152,6 +173,7 @@ class Stack(object):
         if profiling:
             self.profiler.disable()
         wall = time.perf_counter() - started
+        self.operation = None
         if record:
             self.wall[operation].append(wall)
             self.queries[operation].append(self.cr.sql_log_count - queries)
@@ -203,11 +225,17 @@ def report(stacks, seconds, load_before):
             print('%-16s %-6s %10.1f %10.1f %9d %12.2f' % (
                 operation, stack.name, medians[operation, stack.name], percentile(wall, 0.9) * 1000,
                 statistics.median(stack.queries[operation]), stack.cpu[operation]))
-    print('\nratios (median wall) ours / deps, goal <= 1.10; deps / stock for scale:')
+    by_name = {stack.name: stack for stack in stacks}
+    ratio = lambda operation, a, b: (by_name[a].cpu[operation] / by_name[b].cpu[operation]
+                                     if by_name[b].cpu[operation] else float('nan'))
+    queries = lambda operation, name: statistics.median(by_name[name].queries[operation])
+    print('\nratios ours / deps (goal <= 1.10), and deps / stock for scale: median wall, this process\'s '
+          'CPU, median queries')
     for operation in OPERATIONS[:4]:
-        print('  %-16s ours/deps %.2f   deps/stock %.2f' % (
-            operation, medians[operation, 'ours'] / medians[operation, 'deps'],
-            medians[operation, 'deps'] / medians[operation, 'stock']))
+        print('  %-16s ours/deps wall %.2f  cpu %.2f  queries %.2f    deps/stock wall %.2f  cpu %.2f' % (
+            operation, medians[operation, 'ours'] / medians[operation, 'deps'], ratio(operation, 'ours', 'deps'),
+            queries(operation, 'ours') / queries(operation, 'deps'),
+            medians[operation, 'deps'] / medians[operation, 'stock'], ratio(operation, 'deps', 'stock')))
     if ('visit create', 'ours') in medians:
         print('  %-16s visit(ours) / lead create(deps) %.2f   / activity create(deps) %.2f' % (
             'visit create', medians['visit create', 'ours'] / medians['lead create', 'deps'],
@@ -222,6 +250,8 @@ def main():
     parser.add_argument('--prefix', default='sales_mis_bw', help='database names: PREFIX_stock/_deps/_ours')
     parser.add_argument('--only', choices=[s for s, _m in STACKS], action='append',
                         help='run only these databases (ratios need deps and ours)')
+    parser.add_argument('--blame', action='store_true',
+                        help='count the queries of `ours` by the frame of our addons that issued them')
     parser.add_argument('--profile', help='STACK:OPERATION[,OPERATION]: cProfile these writes (top 40 cumulative)')
     args = parser.parse_args()
 
@@ -235,6 +265,10 @@ def main():
                 if stack.name == name:
                     stack.profiler = cProfile.Profile()
                     stack.profiled = set(operations.split(','))
+        if args.blame:
+            for stack in stacks:
+                if stack.name == 'ours':
+                    stack.watch_queries()
         load_before = os.getloadavg()
         started = time.perf_counter()
         try:
@@ -250,8 +284,14 @@ def main():
                             print('%s %-16s %8.1f ms %5d queries' % (
                                 stack.name, operation, statistics.median(stack.wall[operation]) * 1000,
                                 statistics.median(stack.queries[operation])))
+                if stack.blame:
+                    runs = len(stack.wall['order create'])
+                    print('\nqueries of ours per write, by the frame of our addons that issued them:')
+                    for (operation, where), count in sorted(stack.blame.items()):
+                        if count >= runs:
+                            print('  %-16s %6.1f  %s' % (operation, count / float(runs), where))
                 if stack.profiler:
-                    pstats.Stats(stack.profiler, stream=sys.stdout).sort_stats('cumulative').print_stats(40)
+                    pstats.Stats(stack.profiler, stream=sys.stdout).sort_stats('cumulative').print_stats(os.environ.get("BENCH_PROFILE_FILTER", ""), 45)
         finally:
             for stack in stacks:
                 stack.close()
