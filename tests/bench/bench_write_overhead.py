@@ -18,8 +18,12 @@ pass/fail.
 The databases are made once (`-i ... --without-demo=all`, a minute or two each) and reused
 while they hold the right modules; `ours` is updated (`-u`) when the addons' code changed.
 
-    .venv/bin/python tests/bench/bench_write_overhead.py [--orders 200] [--lines 5]
-        [--prefix sales_mis_bw] [--profile ours:confirm]
+    make bench-writes [BENCH_WRITES_ARGS="--orders 30"]
+    .venv/bin/python tests/bench/bench_write_overhead.py [--orders 200] [--warmup 5] [--lines 5]
+        [--prefix sales_mis_bw] [--blame] [--profile "ours:lead create"]
+
+--blame counts the queries of `ours` by the frame of our addons that issued them; --profile
+prints cProfile's top functions of the writes named (BENCH_PROFILE_FILTER=sales_mis narrows it).
 """
 import argparse
 import cProfile
@@ -140,7 +144,6 @@ class Stack(object):
         self.cpu = {op: 0.0 for op in OPERATIONS}
         self.profiler = None
         self.profiled = set()
-        self.order = self.lead = None
         self.operation = None  # the write being measured, for watch_queries
         self.blame = None  # Counter of (operation, our frame) -> queries, with --blame
 
