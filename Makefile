@@ -28,6 +28,13 @@ odoo-suite: setup
 bench: setup
 	@$(PY) bin/sales-mis bench $(ONLY)
 
+## What our addons add to everyday writes: order create/confirm, opportunity, activity, visit as a
+## salesperson in stock Odoo / the Odoo modules we depend on / those plus ours, interleaved; prints
+## medians, p90, queries and the ratios ours/deps. `make bench-writes BENCH_WRITES_ARGS="--orders 50"`.
+.PHONY: bench-writes
+bench-writes: setup
+	@$(PY) tests/bench/bench_write_overhead.py $(BENCH_WRITES_ARGS)
+
 ## Forecast engine accuracy on M1/Tourism monthly (~17 min) and speed on 10,000 series (~1 min).
 bench-forecast: setup
 	@$(PY) tests/bench/forecast_speed.py

@@ -22,6 +22,9 @@ WIN_CATEGORICAL = ['team_id', 'user_id', 'source_id', 'medium_id', 'stage_reache
 WIN_NUMERIC = ['age_days', 'activity_count', 'competitor_count', 'customer_orders', 'budget_confirmed',
                'decision_maker_known', 'need_confirmed', 'timing_confirmed']
 WIN_LOG = ['age_days', 'activity_count', 'customer_orders']
+#: signals read as numbers with gaps (NULL -> NaN in a frame, None in a row)
+FLOAT_SIGNALS = ('expected_revenue', 'age_days', 'stage_age_days', 'last_activity_days', 'days_to_close',
+                 'priority_stars')
 #: many2one features: feature -> model of the id, for the names shown in the factors
 WIN_RELATIONS = {'team_id': 'crm.team', 'user_id': 'res.users', 'source_id': 'utm.source',
                  'medium_id': 'utm.medium', 'stage_reached': 'crm.stage'}
@@ -113,14 +116,21 @@ class CrmLead(models.Model):
         return 'lost' if not self.active and self.probability == 0 else 'open'
 
     @api.model
-    def _sales_mis_signals(self, where, params=None):
-        """DataFrame of signals (see SIGNAL_QUERY) of the leads matching ``where`` (SQL on l)."""
+    def _sales_mis_signal_rows(self, where, params=None):
+        """(column names, row tuples) of SIGNAL_QUERY for the leads matching ``where`` (SQL on l)."""
         params = dict(params or {}, now=fields.Datetime.now())
         self.env.cr.execute(SIGNAL_QUERY.format(where=where), params)
-        columns = [column[0] for column in self.env.cr.description]
-        frame = pd.DataFrame(self.env.cr.fetchall(), columns=columns)
-        for column in ('expected_revenue', 'age_days', 'stage_age_days', 'last_activity_days',
-                       'days_to_close', 'priority_stars'):
+        return [column[0] for column in self.env.cr.description], self.env.cr.fetchall()
+
+    @api.model
+    def _sales_mis_signals(self, where, params=None):
+        """DataFrame of signals (see SIGNAL_QUERY) of the leads matching ``where`` (SQL on l)."""
+        return self._sales_mis_signal_frame(*self._sales_mis_signal_rows(where, params))
+
+    @api.model
+    def _sales_mis_signal_frame(self, columns, rows):
+        frame = pd.DataFrame(rows, columns=columns)
+        for column in FLOAT_SIGNALS:
             frame[column] = pd.to_numeric(frame[column], errors='coerce').astype(float)
         frame['revenue_band'] = win_model.revenue_band(frame['expected_revenue']).values
         frame.index = frame['id'].to_numpy()
@@ -140,59 +150,72 @@ class CrmLead(models.Model):
         if not self.ids or self.env.context.get('sales_mis_no_evaluate'):
             return
         leads = self.sudo()
-        frame = leads._sales_mis_signals('l.id = ANY(%(ids)s)', {'ids': self.ids})
-        leads._sales_mis_write_scores(frame)
-        leads._sales_mis_write_win(frame)
+        columns, rows = leads._sales_mis_signal_rows('l.id = ANY(%(ids)s)', {'ids': self.ids})
+        # plain dicts for the score; a DataFrame only for a trained win model (pandas costs more
+        # than the scoring itself on the one lead of an everyday write)
+        records = []
+        for row in rows:
+            record = dict(zip(columns, row))
+            for column in FLOAT_SIGNALS:
+                record[column] = None if record[column] is None else float(record[column])
+            record['priority'] = record.pop('priority_stars')
+            records.append(record)
+        scores = leads._sales_mis_scores(records)
+        wins = leads._sales_mis_wins(columns, rows)
+        ids = list(scores)
+        # one UPDATE for both figures: this runs on every create/write of an opportunity
+        self.env.cr.execute("""
+            UPDATE crm_lead l SET eval_score = v.score, eval_breakdown = v.breakdown, eval_date = %s,
+                                  win_probability = v.probability, win_factors = v.factors,
+                                  win_model_id = v.model_id
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS score,
+                           unnest(%s::text[]) AS breakdown, unnest(%s::float8[]) AS probability,
+                           unnest(%s::text[]) AS factors, unnest(%s::int[]) AS model_id) v
+             WHERE l.id = v.id""", (fields.Datetime.now(), ids, [scores[i][0] for i in ids],
+                                    [scores[i][1] for i in ids], [wins[i][0] for i in ids],
+                                    [wins[i][1] for i in ids], [wins[i][2] for i in ids]))
+        self.invalidate_cache(['eval_score', 'eval_breakdown', 'eval_date', 'win_probability', 'win_factors',
+                               'win_model_id'], ids)
 
-    def _sales_mis_write_scores(self, frame):
+    def _sales_mis_scores(self, records):
+        """{lead id: (score, breakdown JSON)} of these signal rows, by their company's criteria."""
         by_company = {}
-        for company_id in set(frame['company_id'].tolist()):
+        for company_id in {record['company_id'] for record in records}:
             by_company[company_id] = self.env['sales_mis.lead.criterion'].search(
                 ['|', ('company_id', '=', False), ('company_id', '=', company_id or False)])._as_rules()
-        records = frame.drop(columns=['priority']).rename(columns={'priority_stars': 'priority'}).to_dict('records')
-        ids, scores, breakdowns = [], [], []
-        for row in records:
-            score, factors = lead_score.rule_score(row, by_company[row['company_id']])
-            ids.append(row['id'])
-            scores.append(round(score, 2))
-            breakdowns.append(json.dumps([[code, round(points, 2)] for code, points in factors]))
-        self.env.cr.execute("""
-            UPDATE crm_lead l SET eval_score = v.score, eval_breakdown = v.breakdown, eval_date = %s
-              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS score,
-                           unnest(%s::text[]) AS breakdown) v
-             WHERE l.id = v.id""", (fields.Datetime.now(), ids, scores, breakdowns))
-        self.invalidate_cache(['eval_score', 'eval_breakdown', 'eval_date'], ids)
+        result = {}
+        for record in records:
+            score, factors = lead_score.rule_score(record, by_company[record['company_id']])
+            result[record['id']] = (round(score, 2),
+                                    json.dumps([[code, round(points, 2)] for code, points in factors]))
+        return result
 
     # ---- win probability -----------------------------------------------------------------
 
-    def _sales_mis_write_win(self, frame):
-        ids, probabilities, factors, models_used = [], [], [], []
-        for company_id, rows in frame.groupby(frame['company_id'].fillna(0)):
-            model_record = self.env['sales_mis.win.model']._latest(int(company_id) or False)
+    def _sales_mis_wins(self, columns, rows):
+        """{lead id: (probability in %, factors JSON, win model id)}; None without a trained model."""
+        by_company = {}
+        company = columns.index('company_id')
+        for row in rows:
+            by_company.setdefault(row[company] or False, []).append(row)
+        result = {}
+        for company_id, company_rows in by_company.items():
+            model_record = self.env['sales_mis.win.model']._latest(company_id)
             model = model_record._model() if model_record else None
-            if model and model['kind'] == win_model.LOGISTIC:
-                prediction = win_model.predict(model, rows, top=3)
-            else:
-                prediction = win_model.predict({'kind': win_model.NOT_ENOUGH_HISTORY}, rows)
-            for lead_id, probability, top in zip(rows['id'], prediction['probability'], prediction['factors']):
-                ids.append(int(lead_id))
+            if not model or model['kind'] != win_model.LOGISTIC:
+                for row in company_rows:  # not enough history: no prediction to make
+                    result[row[0]] = (None, None, model_record.id or None)
+                continue
+            frame = self._sales_mis_signal_frame(columns, company_rows)
+            prediction = win_model.predict(model, frame, top=3)
+            for lead_id, probability, top in zip(frame['id'], prediction['probability'], prediction['factors']):
                 if pd.isna(probability):
-                    probabilities.append(None)
-                    factors.append(None)
-                else:
-                    probabilities.append(round(100.0 * probability, 2))
-                    factors.append(json.dumps([
-                        [feature, value, round(contribution, 4),
-                         round(win_model.effect(probability, contribution), 1)]
-                        for feature, value, contribution in top]))
-                models_used.append(model_record.id if model_record else None)
-        self.env.cr.execute("""
-            UPDATE crm_lead l SET win_probability = v.probability, win_factors = v.factors,
-                                  win_model_id = v.model_id
-              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS probability,
-                           unnest(%s::text[]) AS factors, unnest(%s::int[]) AS model_id) v
-             WHERE l.id = v.id""", (ids, probabilities, factors, models_used))
-        self.invalidate_cache(['win_probability', 'win_factors', 'win_model_id'], ids)
+                    result[int(lead_id)] = (None, None, model_record.id)
+                    continue
+                result[int(lead_id)] = (round(100.0 * probability, 2), json.dumps([
+                    [feature, value, round(contribution, 4), round(win_model.effect(probability, contribution), 1)]
+                    for feature, value, contribution in top]), model_record.id)
+        return result
 
     @api.model
     def _cron_sales_mis_evaluate(self):

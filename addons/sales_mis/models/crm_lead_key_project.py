@@ -15,8 +15,10 @@ class CrmLead(models.Model):
                                               'team key projects by the sales manager.')
     key_project = fields.Boolean('Is Key Project', compute='_compute_key_project', store=True, index=True)
     key_project_reason = fields.Char('Why Key', track_visibility='onchange')
+    # not tracked here (a related field would inherit the partner's tracking): the lead's chatter
+    # already logs a change of customer, and tracking it made every lead write read the customer
     key_account = fields.Boolean(related='partner_id.commercial_partner_id.key_account', string='Key Account',
-                                 readonly=True)
+                                 readonly=True, track_visibility=False)
 
     @api.depends('key_project_level')
     def _compute_key_project(self):

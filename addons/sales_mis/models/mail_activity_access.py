@@ -48,15 +48,20 @@ class RecordBoundAccess(models.AbstractModel):
 
     def _record_bound_allowed(self, ids):
         """The subset of `ids` the current user may read."""
+        return self._record_bound_split(ids)[1]
+
+    def _record_bound_split(self, ids):
+        """(ids among `ids` that exist, those of them the current user may read): one query, plus
+        one search per model of the rows that are not the user's own."""
         if not ids:
-            return []
+            return set(), []
         own_sql, own_params = self._record_bound_own_sql()
         self.env.cr.execute('SELECT id, res_model, res_id, ({own}) FROM "{table}" WHERE id IN %s'.format(
             own=own_sql, table=self._table), own_params + [tuple(ids)])
         rows = self.env.cr.fetchall()
         readable = readable_record_ids(self.env, [(model, res_id) for _id, model, res_id, own in rows if not own])
         allowed = {row_id for row_id, model, res_id, own in rows if own or (model, res_id) in readable}
-        return [row_id for row_id in ids if row_id in allowed]
+        return {row[0] for row in rows}, [row_id for row_id in ids if row_id in allowed]
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False, access_rights_uid=None):
@@ -74,8 +79,8 @@ class RecordBoundAccess(models.AbstractModel):
     def _record_bound_check(self):
         if self._record_bound_unrestricted():
             return
-        existing = self.exists().ids
-        missing = set(existing) - set(self._record_bound_allowed(existing))
+        existing, allowed = self._record_bound_split(self.ids)
+        missing = existing - set(allowed)
         if missing:
             raise AccessError(_('You may not read these %s: they belong to records you cannot read.')
                               % (self._description or self._name))

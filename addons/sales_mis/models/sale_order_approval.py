@@ -67,17 +67,23 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------ facts and reasons
 
     def _approval_facts(self):
-        """{order id: OrderFacts} for these orders, customers' debt read in two queries."""
-        partners = self.mapped('partner_id.commercial_partner_id')
+        """{order id: OrderFacts} for these orders, customers' debt read in two queries, and only
+        what the company's policy checks (overdue invoices; receivables of customers with a
+        credit limit): a confirmation pays for no figure the rules will not look at."""
+        policies = {order.id: order._approval_policy() for order in self}
+        commercial = lambda orders: orders.mapped('partner_id.commercial_partner_id')
+        overdue_partners = commercial(self.filtered(lambda o: policies[o.id].check_overdue))
+        credit_partners = commercial(self.filtered(lambda o: policies[o.id].check_credit)).filtered(
+            lambda p: p.credit_limit > 0)
         overdue = defaultdict(float)
-        if partners:
+        if overdue_partners:
             groups = self.env['account.invoice'].sudo().read_group(
-                [('commercial_partner_id', 'in', partners.ids), ('type', '=', 'out_invoice'),
+                [('commercial_partner_id', 'in', overdue_partners.ids), ('type', '=', 'out_invoice'),
                  ('state', '=', 'open'), ('date_due', '<', fields.Date.context_today(self))],
                 ['commercial_partner_id', 'residual_company_signed'], ['commercial_partner_id'])
             for group in groups:
                 overdue[group['commercial_partner_id'][0]] = group['residual_company_signed']
-        receivable = {p.id: p.credit for p in partners.sudo()}  # one SQL query for all of them
+        receivable = {p.id: p.credit for p in credit_partners.sudo()}  # one SQL query for all of them
         facts = {}
         for order in self:
             company_currency = order.company_id.currency_id

@@ -2,9 +2,11 @@
 """Order tracking 订单跟踪 (D2): one status per confirmed order across delivery, invoicing and
 payment, with the untaxed amounts delivered, invoiced and paid net of refunds (红字发票, D5).
 
-Stored, so lists filter and group on it; recomputed when lines, pickings or linked invoices change,
-when a credit note that is not linked to order lines is validated or paid (account.invoice hooks
-below), and daily for what time alone changes (an invoice or a delivery becoming late)."""
+Stored, so lists filter and group on it; recomputed when the order, its lines or linked invoices
+change, when a credit note that is not linked to order lines is validated or paid (account.invoice
+hooks below), when a delivery is rescheduled or cancelled (stock.picking hooks below: a dependency
+on the pickings' state would resolve and recompute on each of the many picking writes of a
+confirmation), and daily for what time alone changes (an invoice or a delivery becoming late)."""
 from collections import defaultdict
 
 from psycopg2.extras import execute_values
@@ -45,8 +47,7 @@ class SaleOrder(models.Model):
     @api.depends('state', 'amount_untaxed', 'invoice_status', 'order_line.qty_delivered', 'order_line.product_uom_qty',
                  'order_line.price_reduce_taxexcl', 'order_line.invoice_lines.price_subtotal',
                  'order_line.invoice_lines.invoice_id.state', 'order_line.invoice_lines.invoice_id.residual',
-                 'order_line.invoice_lines.invoice_id.date_due',
-                 'picking_ids.state', 'picking_ids.scheduled_date')
+                 'order_line.invoice_lines.invoice_id.date_due')
     def _compute_tracking(self):
         today = fields.Date.context_today(self)
         confirmed = self.filtered(lambda o: o.state in ('sale', 'done') and o.id)
@@ -65,8 +66,10 @@ class SaleOrder(models.Model):
             order.paid_amount = paid
             order.payment_overdue = overdue
             # late from the day after the scheduled day: a delivery planned for today is not late yet
-            order.delivery_late = any(p.picking_type_code == 'outgoing' and p.state not in ('done', 'cancel')
-                                      and p.scheduled_date and p.scheduled_date[:10] < today for p in order.picking_ids)
+            # (only confirmed orders have deliveries under way)
+            order.delivery_late = order in confirmed and any(
+                p.picking_type_code == 'outgoing' and p.state not in ('done', 'cancel')
+                and p.scheduled_date and p.scheduled_date[:10] < today for p in order.picking_ids)
 
     def _tracking_invoice_shares(self):
         """The untaxed share of each validated invoice and credit note in each of these orders."""
@@ -81,6 +84,8 @@ class SaleOrder(models.Model):
                                      inv.date_due) for (order_id, inv), amount in shares.items()]
         # credit notes made from an invoice ("refund" mode) carry no order lines: they follow their invoice
         invoices = invoice_lines.mapped('invoice_id')
+        if not invoices:
+            return result
         refunds = self.env['account.invoice'].search([
             ('refund_invoice_id', 'in', invoices.ids), ('type', '=', 'out_refund'), ('state', 'in', ('open', 'paid'))])
         for refund in refunds - invoices:
@@ -232,4 +237,24 @@ class AccountInvoice(models.Model):
     def action_invoice_cancel(self):
         result = super(AccountInvoice, self).action_invoice_cancel()
         self._sales_mis_orders()._refresh_tracking()
+        return result
+
+
+class StockPicking(models.Model):
+    _inherit = 'stock.picking'
+
+    def _sales_mis_refresh_tracking(self):
+        self.sudo().mapped('sale_id')._refresh_tracking()
+
+    @api.multi
+    def write(self, values):
+        result = super(StockPicking, self).write(values)
+        if 'scheduled_date' in values or 'state' in values:
+            self._sales_mis_refresh_tracking()  # the delivery may become late or stop being late
+        return result
+
+    @api.multi
+    def action_cancel(self):
+        result = super(StockPicking, self).action_cancel()
+        self._sales_mis_refresh_tracking()  # a cancelled delivery is no longer late
         return result

@@ -83,6 +83,10 @@ class WorkflowMixin(models.AbstractModel):
         given = {key[len('default_'):]: value for key, value in context.items()
                  if key.startswith('default_') and key[len('default_'):] in self._fields}
         given.update(values)
+        spec = self._workflow
+        if not spec.frozen_states and spec.protected != rules.EVERYTHING and not spec.parent_field \
+                and not spec.protected & set(given):
+            return  # nothing can be refused: no state or default to read (an everyday sale.order create)
         plain = self.with_context({key: value for key, value in context.items() if not key.startswith('default_')})
         state = plain._workflow_create_state(given)
         protected = self._workflow.protected

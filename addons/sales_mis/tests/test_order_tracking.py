@@ -105,3 +105,38 @@ class TestOrderTracking(TrackingCase):
         Order = self.env['sale.order'].sudo(self.salesperson)
         found = Order.search([('id', 'in', (mine | other).ids), ('tracking_status', '=', 'to_deliver')])
         self.assertEqual(found, mine)
+
+
+class TestTrackingFollowsDeliveries(TrackingCase):
+    """The tracking no longer depends on the pickings' fields (each picking write of a
+    confirmation recomputed it): rescheduling and cancelling a delivery refresh it instead."""
+
+    def test_rescheduled_then_cancelled_delivery(self):
+        order = self.confirmed_order(qty=1, price=10.0)
+        self.assertFalse(order.delivery_late)
+        order.picking_ids.write({'scheduled_date': '2020-01-01 08:00:00'})
+        self.assertTrue(order.delivery_late)
+        order.picking_ids.write({'scheduled_date': '2099-01-01 08:00:00'})
+        self.assertFalse(order.delivery_late)
+        order.picking_ids.write({'scheduled_date': '2020-01-01 08:00:00'})
+        self.assertTrue(order.delivery_late)
+        order.picking_ids.action_cancel()
+        self.assertFalse(order.delivery_late)
+        self.env['sale.order']._store_tracking_sql(order.ids)  # the bulk path agrees
+        self.assertFalse(order.delivery_late)
+
+    def test_confirmation_computes_the_tracking_once(self):
+        order = self.quotation(self.salesperson, qty=3, price=10.0).sudo()
+        computed = []
+        original = type(order)._compute_tracking
+
+        def counting(records):
+            computed.append(records.ids)
+            return original(records)
+        type(order)._compute_tracking = counting
+        try:
+            order.action_confirm()
+        finally:
+            type(order)._compute_tracking = original
+        self.assertEqual(order.tracking_status, 'to_deliver')
+        self.assertEqual(len(computed), 1, computed)  # was 3 with a picking dependency
