@@ -62,3 +62,16 @@ def server(test_db):
         pytest.fail(str(error))
     yield Server(process.url, test_db)
     process.stop()
+
+
+@pytest.fixture(scope='session')
+def chromium():
+    """The session's headless Chromium (tests/browserlib.py). One per test process: Playwright's
+    sync API cannot be started a second time while a first one runs."""
+    from browserlib import MISSING, available, launch, sync_playwright
+    if not available():
+        pytest.skip(MISSING)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

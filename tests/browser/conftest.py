@@ -15,7 +15,7 @@ import uuid
 
 import pytest
 
-from browserlib import MISSING, available, launch, sync_playwright
+from browserlib import MISSING, available
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHOTS = os.path.join(ROOT, '.runtime', 'screenshots', 'flows')
@@ -51,16 +51,6 @@ PENDING_RPC_SCRIPT = """
     };
 })();
 """
-
-
-@pytest.fixture(scope='session')
-def chromium():
-    if not available():
-        pytest.skip(MISSING)
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(params=sorted(VIEWPORTS))
