@@ -12,13 +12,18 @@ from serverlib import OdooServer, ServerDidNotStart
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def load_ctl():
-    """bin/sales-mis as a module (for DEMO_LOGINS and the database helpers)."""
-    loader = importlib.machinery.SourceFileLoader('sales_mis_ctl', os.path.join(ROOT, 'bin', 'sales-mis'))
+def load_script(name, module_name):
+    """The script bin/`name` (a Python file without .py) loaded as the module `module_name`."""
+    loader = importlib.machinery.SourceFileLoader(module_name, os.path.join(ROOT, 'bin', name))
     module = types.ModuleType(loader.name)
     module.__file__ = loader.path
     loader.exec_module(module)
     return module
+
+
+def load_ctl():
+    """bin/sales-mis as a module (for DEMO_LOGINS and the database helpers)."""
+    return load_script('sales-mis', 'sales_mis_ctl')
 
 
 @pytest.fixture(scope='session')

@@ -1,22 +1,9 @@
 """The method reference of docs/api.md is what bin/api-reference writes from the fuzz inventory
 (tests/test_fuzz_rpc.py INVENTORY) and the docstrings: a method added, renamed or documented
 without regenerating fails here. Pure: parses files, no server."""
-import importlib.machinery
-import os
-import types
+from conftest import load_script
 
-from conftest import ROOT
-
-
-def load_generator():
-    loader = importlib.machinery.SourceFileLoader('api_reference', os.path.join(ROOT, 'bin', 'api-reference'))
-    module = types.ModuleType(loader.name)
-    module.__file__ = loader.path
-    loader.exec_module(module)
-    return module
-
-
-GENERATOR = load_generator()
+GENERATOR = load_script('api-reference', 'api_reference')
 
 
 def committed():
