@@ -42,6 +42,12 @@ class TestOpportunityEvaluation(PlanningCase):
         lead.write({'planned_revenue': 0.0})
         self.assertAlmostEqual(lead.eval_score, 100.0 * 50 / 200)
 
+    def test_a_callers_context_does_not_skip_the_scoring(self):
+        lead = self.env['crm.lead'].sudo(self.salesperson).with_context(sales_mis_no_evaluate=True).create({
+            'name': 'Deal', 'type': 'opportunity', 'partner_id': self.customer.id, 'user_id': self.salesperson.id,
+            'team_id': self.salesperson.sale_team_id.id, 'planned_revenue': 50000.0, 'eval_budget_confirmed': True})
+        self.assertAlmostEqual(lead.eval_score, 30 + 25)
+
     def test_bad_criteria_are_refused(self):
         with self.assertRaisesRegex(ValidationError, 'negative'):
             self.criteria[0].write({'weight': -1})
