@@ -290,6 +290,10 @@ class _Gen(object):
         self.has_password_crypt = bool(self.one(
             "SELECT count(*) FROM information_schema.columns "
             "WHERE table_name='res_users' AND column_name='password_crypt'"))
+        # with sales_mis installed, an order's approval state is required ('none': no approval needed)
+        self.has_approval = bool(self.one(
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name='sale_order' AND column_name='approval_state'"))
         self.setup_accounting()
         self.prop0 = self.one("SELECT COALESCE(MAX(id), 0) FROM ir_property")
         # Bulk mode: as a superuser, skip the per-row foreign-key triggers during the load
@@ -786,7 +790,7 @@ class _Gen(object):
                  confirmation_date, user_id, partner_id, partner_invoice_id, partner_shipping_id,
                  pricelist_id, invoice_status, amount_untaxed, amount_tax, amount_total,
                  company_id, team_id, create_uid, write_uid, write_date, margin, picking_policy,
-                 warehouse_id)
+                 warehouse_id{approval_column})
              SELECT o.so_id, o.so_name, md5('bench' || %(seed)s || o.so_name)::uuid::text,
                     o.state, o.date_order, o.date_order,
                     o.date_order + o.confirm_delay * interval '1 second',
@@ -794,9 +798,10 @@ class _Gen(object):
                     CASE WHEN o.invoiced AND NOT o.refunded THEN 'invoiced' ELSE 'to invoice' END,
                     a.untaxed, 0, a.untaxed, %(company)s, o.team_id, 1, 1,
                     o.date_order + o.confirm_delay * interval '1 second', a.margin, 'direct',
-                    %(warehouse)s
+                    %(warehouse)s{approval_value}
              FROM _bench_ord o JOIN _bench_oa a ON a.i = o.i
-             ORDER BY o.i""", p)
+             ORDER BY o.i""".format(approval_column=', approval_state' if self.has_approval else '',
+                                    approval_value=", 'none'" if self.has_approval else ''), p)
         self.step('sale_order')
         # policy 'order': qty_to_invoice = ordered - invoiced; a full refund re-opens the line
         q("""INSERT INTO sale_order_line (id, order_id, name, sequence, invoice_status, price_unit,

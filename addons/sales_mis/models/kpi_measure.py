@@ -8,12 +8,19 @@ from odoo.exceptions import UserError
 
 from ..lib.rpc_input import day_arg
 from ..report.caller_access import check_readable
+from ..report.local_day import company_tz, local_date
 from ..report.visible_sql import visible_rows_sql
 
 
 #: the models whose rows the measures aggregate
 MEASURED_MODELS = ('sales_mis.plan.completion', 'account.invoice', 'sale.order', 'sales_mis.visit', 'crm.lead',
                    'sales_mis.actual')
+
+# timestamps counted on the company's local day (the period's dates are local days)
+_TZ = company_tz('%(company)s')
+_LOCAL_DAYS = {'day_of_first_date': local_date('first.first_date', _TZ),
+               'day_of_date_start': local_date('date_start', _TZ),
+               'day_of_date_closed': local_date('l.date_closed', _TZ)}
 
 
 class KpiMeasure(models.AbstractModel):
@@ -43,7 +50,7 @@ class KpiMeasure(models.AbstractModel):
         """Run `query`, whose {visible} is the rows of `model` the caller may read."""
         # archived rows count too (lost opportunities are archived)
         visible, params = visible_rows_sql(self.env[model].with_context(active_test=False))
-        self.env.cr.execute(query.format(visible=visible), dict(args, **params))
+        self.env.cr.execute(query.format(visible=visible, **_LOCAL_DAYS), dict(args, **params))
         return self.env.cr.fetchall()
 
     def _measure_revenue_completion(self, args):
@@ -77,7 +84,7 @@ class KpiMeasure(models.AbstractModel):
                      WHERE s.state IN ('sale', 'done') AND s.company_id = %(company)s
                      ORDER BY p.commercial_partner_id, COALESCE(s.confirmation_date, s.date_order)) first
              WHERE first.user_id IN %(users)s
-               AND first.first_date::date BETWEEN %(date_from)s AND %(date_to)s
+               AND {day_of_first_date} BETWEEN %(date_from)s AND %(date_to)s
                AND first.id IN (SELECT visible.id FROM ({visible}) visible)
              GROUP BY first.user_id""", args, 'sale.order')
 
@@ -87,7 +94,7 @@ class KpiMeasure(models.AbstractModel):
             SELECT user_id, count(*)
               FROM ({visible}) sales_mis_visit
              WHERE user_id IN %(users)s AND company_id = %(company)s AND state = 'done'
-               AND date_start::date BETWEEN %(date_from)s AND %(date_to)s
+               AND {day_of_date_start} BETWEEN %(date_from)s AND %(date_to)s
              GROUP BY user_id""", args, 'sales_mis.visit')
 
     def _measure_win_rate(self, args):
@@ -97,7 +104,7 @@ class KpiMeasure(models.AbstractModel):
                               / count(*)
               FROM ({visible}) l
              WHERE l.user_id IN %(users)s AND l.type = 'opportunity' AND l.company_id = %(company)s
-               AND l.date_closed::date BETWEEN %(date_from)s AND %(date_to)s
+               AND {day_of_date_closed} BETWEEN %(date_from)s AND %(date_to)s
                AND ((l.active AND l.probability = 100) OR (NOT l.active AND l.probability = 0))
              GROUP BY l.user_id""", args, 'crm.lead')
 

@@ -70,7 +70,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_sales_mis_care(self, today=None):
-        today = today or date.today()
+        today = today or fields.Date.from_string(fields.Date.context_today(self))
         days = int(self.env['ir.config_parameter'].sudo().get_param('sales_mis.care_days_before', '7'))
         horizon = today + timedelta(days=days)
         cr = self.env.cr

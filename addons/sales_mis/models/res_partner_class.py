@@ -8,7 +8,7 @@ applies the rules on a DataFrame, then one UPDATE per class writes the changed
 customers and one INSERT writes their class history. No per-customer loop."""
 import json
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 from psycopg2.extras import execute_values
@@ -138,7 +138,7 @@ class ResPartner(models.Model):
     def _sales_mis_classify(self, company, today=None, reason=None):
         """Classify every customer of ``company``; returns counts and seconds."""
         started = time.perf_counter()
-        today = today or date.today()
+        today = today or fields.Date.from_string(fields.Date.context_today(self))
         rules = self.env['sales_mis.customer.class.rule'].search([('company_id', '=', company.id)])
         frame = self._sales_mis_metrics(company, today)
         frame['new_class'] = classify(frame, [rule._as_logic_rule() for rule in rules], default=None)

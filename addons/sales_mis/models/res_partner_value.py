@@ -8,7 +8,6 @@ crm_logic.rfm / rfm_segments and writes everything back in one UPDATE ... FROM
 (0.5 = revenue down more than 50 %), sales_mis.churn_window_months (3),
 sales_mis.churn_compare ('previous' months or same months last 'year'),
 sales_mis.churn_min_base (smallest base revenue worth an alert)."""
-from datetime import date
 
 from dateutil.relativedelta import relativedelta
 import pandas as pd
@@ -19,16 +18,18 @@ from odoo.exceptions import AccessError
 
 from ..crm_logic.rfm import churn_flags, rfm_scores
 from ..crm_logic.rfm_segments import segments
+from ..report.local_day import local_date, tz_join
 
 SEGMENTS = [('champion', 'Champion'), ('loyal', 'Loyal'), ('new', 'New Customer'), ('at_risk', 'At Risk'),
             ('lost', 'Lost Customer'), ('promising', 'Promising'), ('need_attention', 'Needs Attention')]
 
+# the day of an order is its company's local day
 SALES_SQL = """
     SELECT c.commercial_partner_id AS partner_id,
-           COALESCE(o.confirmation_date, o.date_order)::date AS date, o.amount_untaxed AS amount
-      FROM sale_order o JOIN res_partner c ON c.id = o.partner_id
-     WHERE o.state IN ('sale', 'done') AND COALESCE(o.confirmation_date, o.date_order) >= %s
-"""
+           %s AS date, o.amount_untaxed AS amount
+      FROM sale_order o JOIN res_partner c ON c.id = o.partner_id %s
+     WHERE o.state IN ('sale', 'done') AND COALESCE(o.confirmation_date, o.date_order) >= %%s
+""" % (local_date('COALESCE(o.confirmation_date, o.date_order)'), tz_join('o.company_id'))
 
 
 class ResPartner(models.Model):
@@ -54,7 +55,7 @@ class ResPartner(models.Model):
     @api.model
     def _sales_mis_compute_value(self, today=None):
         """RFM over the last 2 years, churn flags, alerts. Returns the flagged ids."""
-        today = today or date.today()
+        today = today or fields.Date.from_string(fields.Date.context_today(self))
         param = self.env['ir.config_parameter'].sudo().get_param
         threshold = float(param('sales_mis.churn_drop_threshold', '0.5'))
         window = int(param('sales_mis.churn_window_months', '3'))

@@ -13,7 +13,9 @@ from psycopg2.extras import execute_values
 
 from odoo import api, fields, models, tools
 
+from ..lib.user_date import user_date
 from ..order_logic import tracking as logic
+from ..report.local_day import local_date, tz_join
 
 _GOODS = ('product', 'consu')
 
@@ -69,7 +71,7 @@ class SaleOrder(models.Model):
             # (only confirmed orders have deliveries under way)
             order.delivery_late = order in confirmed and any(
                 p.picking_type_code == 'outgoing' and p.state not in ('done', 'cancel')
-                and p.scheduled_date and p.scheduled_date[:10] < today for p in order.picking_ids)
+                and p.scheduled_date and user_date(self, p.scheduled_date) < today for p in order.picking_ids)
 
     def _tracking_invoice_shares(self):
         """The untaxed share of each validated invoice and credit note in each of these orders."""
@@ -186,8 +188,9 @@ class SaleOrder(models.Model):
             SELECT DISTINCT sp.sale_id FROM stock_picking sp
               JOIN stock_picking_type spt ON spt.id = sp.picking_type_id
               JOIN sale_order so ON so.id = sp.sale_id
+              """ + tz_join('so.company_id') + """
              WHERE spt.code = 'outgoing' AND sp.state NOT IN ('done', 'cancel')
-               AND sp.scheduled_date::date < %s """ + where.replace('WHERE', 'AND'), [today] + params)
+               AND """ + local_date('sp.scheduled_date') + """ < %s """ + where.replace('WHERE', 'AND'), [today] + params)
         late = {row[0] for row in cr.fetchall()}
         rows = []
         for order_id, state, amount, invoice_status, qty_goods, qty_delivered, delivered_amount in orders:

@@ -12,6 +12,7 @@ from ..lib.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .visible_sql import visible_rows_sql
 from .caller_access import check_readable
+from .local_day import local_today, tz_join
 from ..lib.admin_only import admin_only
 
 BUCKET_LABELS = [
@@ -32,10 +33,10 @@ def _arrears_query(as_of=None):
             SELECT inv.id, inv.id AS invoice_id, inv.type AS invoice_type, inv.commercial_partner_id AS partner_id,
                    inv.user_id, inv.team_id, inv.company_id, inv.date_invoice, inv.date_due,
                    inv.amount_total_company_signed AS amount_total, inv.residual_company_signed AS residual,
-                   CURRENT_DATE - COALESCE(inv.date_due, inv.date_invoice) AS days_overdue
-              FROM account_invoice inv
+                   %s - COALESCE(inv.date_due, inv.date_invoice) AS days_overdue
+              FROM account_invoice inv %s
              WHERE inv.type IN ('out_invoice', 'out_refund') AND inv.state = 'open'
-        """
+        """ % (local_today(), tz_join('inv.company_id'))
     return """
         WITH later AS (
             SELECT debit_move_id AS line_id, amount FROM account_partial_reconcile WHERE max_date > %(as_of)s::date

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from ..models.competitor import POSITIONS
 from ..lib.admin_only import admin_only
 from .caller_access import check_readable
+from .local_day import local_date, tz_join
 
 
 class CompetitorReport(models.Model):
@@ -42,10 +43,10 @@ class CompetitorReport(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
-            CREATE VIEW %s AS (
+            CREATE VIEW %(table)s AS (
                 SELECT c.id, c.competitor_id, c.lead_id, l.partner_id, l.user_id, l.team_id,
                        l.company_id, l.stage_id, l.lost_reason, c.outcome, c.position,
-                       COALESCE(l.date_closed, l.create_date)::date AS date,
+                       %(day)s AS date,
                        1 AS opportunity_count,
                        (c.outcome = 'won')::int AS won_count,
                        (c.outcome = 'lost')::int AS lost_count,
@@ -56,7 +57,9 @@ class CompetitorReport(models.Model):
                        CASE c.outcome WHEN 'won' THEN 100.0 WHEN 'lost' THEN 0.0 END AS win_rate
                   FROM sales_mis_lead_competitor c
                   JOIN crm_lead l ON l.id = c.lead_id
-            )""" % self._table)
+                  %(tz_join)s
+            )""" % {'table': self._table, 'day': local_date('COALESCE(l.date_closed, l.create_date)'),
+                   'tz_join': tz_join('l.company_id')})
 
     @api.model
     def export_rows(self, domain=None):

@@ -11,6 +11,7 @@ from odoo import api, fields, models, tools
 from ..models.sales_plan import STATES
 from ..lib.admin_only import admin_only
 from .caller_access import check_readable
+from .local_day import local_today, tz_join
 
 
 class PlanCompletion(models.Model):
@@ -48,15 +49,16 @@ class PlanCompletion(models.Model):
         # scope match: a line without a salesperson/team/category takes them all; a category
         # takes its sub-categories (parent_left/parent_right of the category tree)
         self.env.cr.execute("""
-            CREATE VIEW %s AS
+            CREATE VIEW %(table)s AS
             WITH leaf AS (
                 SELECT l.id, l.plan_id, p.state, p.is_current, p.company_id, l.team_id, l.user_id,
                        l.categ_id, l.date_from, l.date_to, l.target_amount, p.date_from AS plan_from,
                        c.sales_mis_actual_basis AS basis, lc.parent_left AS cat_left,
-                       lc.parent_right AS cat_right
+                       lc.parent_right AS cat_right, %(today)s AS today
                   FROM sales_mis_plan_line l
                   JOIN sales_mis_plan p ON p.id = l.plan_id
                   JOIN res_company c ON c.id = p.company_id
+                  %(tz_join)s
                   LEFT JOIN product_category lc ON lc.id = l.categ_id
                  WHERE NOT EXISTS (SELECT 1 FROM sales_mis_plan_line ch WHERE ch.parent_id = l.id)
             ),
@@ -112,13 +114,13 @@ class PlanCompletion(models.Model):
                 -- run-rate of a scope = what its lines that have started sold, per elapsed day of
                 -- the plan (the lines of one scope split the plan period, e.g. into months)
                 SELECT measured.*,
-                       CASE WHEN CURRENT_DATE > date_to THEN actual_amount
-                            WHEN CURRENT_DATE < plan_from THEN actual_amount
+                       CASE WHEN today > date_to THEN actual_amount
+                            WHEN today < plan_from THEN actual_amount
                             ELSE actual_amount
-                                 + sum(actual_amount) FILTER (WHERE date_from <= CURRENT_DATE)
+                                 + sum(actual_amount) FILTER (WHERE date_from <= today)
                                        OVER (PARTITION BY plan_id, user_id, team_id, categ_id)
-                                   / (CURRENT_DATE - plan_from + 1)
-                                   * (date_to - GREATEST(CURRENT_DATE, date_from - 1))
+                                   / (today - plan_from + 1)
+                                   * (date_to - GREATEST(today, date_from - 1))
                        END AS projected_amount
                   FROM measured
             )
@@ -130,7 +132,7 @@ class PlanCompletion(models.Model):
                    CASE WHEN target_amount > 0 THEN 100.0 * projected_amount / target_amount END
                        AS projected_completion
               FROM projected
-        """ % self._table)
+        """ % {'table': self._table, 'today': local_today(), 'tz_join': tz_join('p.company_id')})
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -11,6 +11,7 @@ from odoo import api, fields, models
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
 from ..lib.admin_only import admin_only
 from .caller_access import check_readable
+from .local_day import local_date, tz_join
 from .visible_sql import visible_rows_sql
 
 #: monthly actuals per salesperson and team, all categories summed (derived from the main view)
@@ -45,7 +46,7 @@ class SalesActual(models.Model):
             WITH currency_rate AS (%(rates)s),
             actuals AS (
                 SELECT 'order'::varchar AS basis,
-                       date_trunc('month', COALESCE(s.confirmation_date, s.date_order))::date AS month,
+                       date_trunc('month', {order_day})::date AS month,
                        s.company_id, s.user_id, s.team_id, t.categ_id,
                        sum(l.price_subtotal * {to_company}) AS amount,
                        sum(l.product_uom_qty) AS quantity,
@@ -57,6 +58,7 @@ class SalesActual(models.Model):
                   LEFT JOIN product_product p ON p.id = l.product_id
                   LEFT JOIN product_template t ON t.id = p.product_tmpl_id
                   JOIN res_company co ON co.id = s.company_id
+                  {tz_join}
                   LEFT JOIN product_pricelist pp ON pp.id = s.pricelist_id
                   LEFT JOIN currency_rate cr ON cr.currency_id = pp.currency_id
                        AND cr.company_id = s.company_id AND cr.date_start <= s.date_order
@@ -84,7 +86,8 @@ class SalesActual(models.Model):
             -- category finds its sub-categories by an index range
             SELECT row_number() OVER () AS id, actuals.*, pc.parent_left AS categ_left
               FROM actuals LEFT JOIN product_category pc ON pc.id = actuals.categ_id
-        """.replace('{to_company}', self._TO_COMPANY_CURRENCY) % {'rates': rates}
+        """.replace('{to_company}', self._TO_COMPANY_CURRENCY).replace('{tz_join}', tz_join('s.company_id')).replace(
+            '{order_day}', local_date('COALESCE(s.confirmation_date, s.date_order)')) % {'rates': rates}
 
     @admin_only
     @api.model_cr

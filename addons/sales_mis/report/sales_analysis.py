@@ -13,6 +13,7 @@ from odoo import api, fields, models
 
 from ..reporting.trends import growth
 from ..lib.admin_only import admin_only
+from .local_day import local_today, tz_join
 
 #: the same sums per month, salesperson and team only (~100x smaller): what most pivots ask
 TEAM_TABLE = 'sales_mis_sales_analysis_team'
@@ -68,18 +69,18 @@ class SalesAnalysis(models.Model):
                 SELECT month, {dims}, amount, quantity, 0.0 AS amount_prev_month, 0.0 AS amount_prev_year
                   FROM base
                 UNION ALL
-                SELECT (month + interval '1 month')::date, {dims}, 0, 0, amount, 0 FROM base
-                 WHERE month < date_trunc('month', CURRENT_DATE)
+                SELECT (month + interval '1 month')::date, {dims}, 0, 0, amount, 0 FROM base {tz_join}
+                 WHERE month < date_trunc('month', {today})
                 UNION ALL
-                SELECT (month + interval '1 year')::date, {dims}, 0, 0, 0, amount FROM base
-                 WHERE month + interval '1 year' <= date_trunc('month', CURRENT_DATE)
+                SELECT (month + interval '1 year')::date, {dims}, 0, 0, 0, amount FROM base {tz_join}
+                 WHERE month + interval '1 year' <= date_trunc('month', {today})
             )
             SELECT row_number() OVER () AS id, month, {dims},
                    sum(amount) AS amount, sum(quantity) AS quantity,
                    sum(amount_prev_month) AS amount_prev_month, sum(amount_prev_year) AS amount_prev_year,
                    NULL::float AS mom, NULL::float AS yoy
               FROM shifted GROUP BY month, {dims}
-        """.format(table=self._table, dims=dims))
+        """.format(table=self._table, dims=dims, tz_join=tz_join('base.company_id'), today=local_today()))
         self.env.cr.execute('CREATE UNIQUE INDEX {0}_id ON {0} (id)'.format(self._table))
         self.env.cr.execute('CREATE INDEX {0}_month ON {0} (month, team_id)'.format(self._table))
         self.env.cr.execute("""

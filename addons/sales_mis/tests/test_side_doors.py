@@ -233,7 +233,9 @@ class TestSideDoors(PlanningCase):
         self.env['sales_mis.visit'].create({'name': 'Own visit', 'partner_id': shared.id, 'user_id': seller.id,
                                             'company_id': self.company.id, 'date_start': now})
         report = self.env['sales_mis.daily.report'].sudo(seller).create({
-            'date': fields.Date.context_today(seller), 'team_id': seller.sale_team_id.id})
+            # the seller's own day (context_today of a record reads its environment's user)
+            'date': fields.Date.context_today(self.env['sales_mis.daily.report'].sudo(seller)),
+            'team_id': seller.sale_team_id.id})
         report.action_collect()
         names = ' '.join(report.line_ids.mapped('name'))
         self.assertIn('Own visit', names)

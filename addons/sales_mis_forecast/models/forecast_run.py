@@ -62,7 +62,7 @@ RUN_WORKFLOW = WorkflowSpec(
 
 
 def _default_history_start(_records=None):
-    today = date.today()
+    today = fields.Date.from_string(fields.Date.context_today(_records)) if _records is not None else date.today()
     return fields.Date.to_string(date(today.year - 3, 1, 1))
 
 
