@@ -75,6 +75,8 @@ INVENTORY = {
     ('sales_mis.plan.split', 'action_split'): 'args:plan_split_wizard',
     ('sales_mis.plan.completion', 'read_group'): 'args:read_group',
     ('sales_mis.plan.completion', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
+    ('res.users', 'create'): 'skip: Odoo\'s own create (admins only); the override only fills the company\'s time zone '
+                             '(tests: test_local_day.py)',
     ('res.partner', 'init'): 'skip: creates the duplicate check\'s name index; admin only (tests: test_admin_only.py)',
     ('stock.picking', 'write'): 'skip: Odoo\'s own; refreshes the order tracking on a new date (test_order_tracking.py)',
     ('stock.picking', 'action_cancel'): 'skip: Odoo\'s own; refreshes the order tracking (test_order_tracking.py)',
