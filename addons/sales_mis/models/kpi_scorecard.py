@@ -71,6 +71,9 @@ class Scorecard(models.Model):
                              readonly=True, track_visibility='onchange')
     computed_date = fields.Datetime(readonly=True, string='Computed On')
     line_ids = fields.One2many('sales_mis.scorecard.line', 'scorecard_id', string='Scores', readonly=True)
+    may_score = fields.Boolean(compute='_compute_may_score', string='You May Compute',
+                               help='You may compute and publish this scorecard: you manage its team, '
+                                    'or you are a sales director.')
 
     @api.constrains('date_from', 'date_to')
     def _check_dates(self):
@@ -91,18 +94,22 @@ class Scorecard(models.Model):
             | env.ref('base.group_system')
         return self.env['res.users'].sudo().search(domain) - bosses.sudo().mapped('users')
 
-    def _check_scorer(self):
+    def _compute_may_score(self):
         """Computing and publishing rank people: the manager of the scorecard's team, or a
-        director (who alone scores company-wide cards, whose people the manager cannot see)."""
+        director (who alone scores company-wide cards, whose people the manager cannot see).
+        Every manager reads every card of the company: the buttons follow this, not the group."""
         user = self.env.user
-        if self.env.uid == SUPERUSER_ID or user.has_group('sales_mis.group_director'):
-            return
+        director = self.env.uid == SUPERUSER_ID or user.has_group('sales_mis.group_director')
+        manager = user.has_group('sales_mis.group_manager')
         for card in self:
+            card.may_score = director or bool(manager and card.team_id and card.team_id.user_id == user)
+
+    def _check_scorer(self):
+        for card in self.filtered(lambda c: not c.may_score):
             if not card.team_id:
                 raise AccessError(_('Only a sales director computes and publishes a company-wide scorecard.'))
-            if not (user.has_group('sales_mis.group_manager') and card.team_id.user_id == user):
-                raise AccessError(_('Only the manager of %s or a sales director computes and publishes '
-                                    'this scorecard.') % card.team_id.name)
+            raise AccessError(_('Only the manager of %s or a sales director computes and publishes '
+                                'this scorecard.') % card.team_id.name)
 
     @api.multi
     def action_compute(self):

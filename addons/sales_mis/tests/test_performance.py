@@ -77,6 +77,29 @@ class TestScorecard(PerformanceCase):
         self.assertGreater(mine.score, lines[self.salesperson_east2].score)
         self.assertEqual(sorted(l.rank for l in lines.values()), list(range(1, len(lines) + 1)))
 
+    def test_compute_is_offered_exactly_to_who_may_compute(self):
+        """Defect: every manager was offered Compute Scores on every team's card (they read all
+        the company's cards) and got an AccessError; the buttons follow may_score."""
+        Card = self.env['sales_mis.scorecard']
+        period = {'date_from': '2030-01-01', 'date_to': '2030-01-31'}
+        east = Card.create(dict(period, name='East', team_id=self.team_east.id))
+        south = Card.create(dict(period, name='South', team_id=self.team_south.id))
+        company = Card.create(dict(period, name='Company'))
+        expected = {self.salesperson: (False, False, False), self.manager: (True, False, False),
+                    self.manager_south: (False, True, False), self.director: (True, True, True)}
+        for user, allowed in expected.items():
+            for card, may in zip((east, south, company), allowed):
+                self.assertEqual(card.sudo(user).may_score, may, '%s on %s' % (user.login, card.name))
+                try:
+                    with self.env.cr.savepoint():
+                        card.sudo(user).action_compute()
+                    worked = True
+                except AccessError:
+                    worked = False
+                self.assertEqual(worked, may, '%s computing %s' % (user.login, card.name))
+        view = Card.sudo(self.manager).fields_view_get(view_type='form')['arch']
+        self.assertIn('may_score', view)
+
     def test_published_scores_are_kept_and_private(self):
         card = self.env['sales_mis.scorecard'].sudo(self.manager).create({
             'name': 'Jan', 'date_from': '2030-01-01', 'date_to': '2030-01-31', 'team_id': self.team_east.id})
