@@ -69,7 +69,7 @@ class TestDailyReport(PlanningCase):
                                                          'user_id': seller.id})
         installed_then_lost_by_me = system.create({'name': 'Old deal', 'type': 'opportunity', 'user_id': seller.id})
         installed_then_lost_by_me.sudo(seller).action_set_lost()
-        report = self.report(seller)
+        report = self.report(seller, day=fields.Date.today())  # the seller's tz is UTC
         self.assertEqual(sorted((l.kind, l.lead_id.name) for l in report.line_ids),
                          [('lost', 'Old deal'), ('new_lead', mine.name)])
 
