@@ -99,6 +99,7 @@ INVENTORY = {
     ('sales_mis.daily.report', 'action_submit'): 'ids',
     ('sales_mis.daily.report', 'action_approve'): 'ids',
     ('sales_mis.daily.report', 'action_return'): 'ids',
+    ('sales_mis.daily.report', 'action_my_day'): 'model',
     ('sales_mis.daily.report.missing', 'compute_gaps'): 'args:missing_wizard',
     ('sales_mis.daily.report.missing', 'action_show'): 'args:missing_wizard',
     ('sales_mis.daily.sales.report', 'action_download'): 'args:daily_sales_wizard',

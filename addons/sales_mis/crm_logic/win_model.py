@@ -32,8 +32,14 @@ NOT_ENOUGH_HISTORY = 'not_enough_history'
 LOGISTIC = 'logistic'
 
 
+def _level(value):
+    # an id column with a gap is read as floats (7.0): its level must still be '7', the same as
+    # in a frame without gaps (one lead), or the lead falls into OTHER
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _levels(series):
-    return series.astype(object).where(series.notna(), NONE).astype(str)
+    return series.astype(object).where(series.notna(), NONE).map(_level)
 
 
 def _numeric(frame, feature, model):

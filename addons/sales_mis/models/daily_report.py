@@ -91,9 +91,43 @@ class DailyReport(models.Model):
         manager's, who never creates someone else's report."""
         if values.get('manager_comment') and self.env.uid != SUPERUSER_ID:
             raise AccessError(_("Only the manager of the salesperson's team comments a daily report."))
+        # one report per person and day: a clear message instead of the database constraint's
+        given = dict(self.default_get([name for name in ('user_id', 'date') if not values.get(name)]), **values)
+        existing = self._existing_report(given.get('user_id'), given.get('date'))
+        if existing:
+            raise UserError(self._existing_message(existing))
         report = super(DailyReport, self).create(values)
         report.action_collect()
         return report
+
+    def _existing_report(self, user_id, day):
+        """The report of ``user_id`` on ``day``, as the system: a colleague's report that the
+        caller cannot read still takes the day."""
+        return self.sudo().search([('user_id', '=', user_id), ('date', '=', day)], limit=1)
+
+    def _existing_message(self, report):
+        return _('%s already has a daily report for %s: open it (Daily Work Reports, or My Day for '
+                 'today) instead of writing a second one.') % (report.user_id.name, report.date)
+
+    @api.onchange('date', 'user_id')
+    def _onchange_date_taken(self):
+        existing = self._existing_report(self.user_id.id, self.date) if self.user_id and self.date else None
+        if existing and existing.id != getattr(self, '_origin', self).id:  # _origin: in a form's onchange
+            return {'warning': {'title': _('A report for this day exists'),
+                                'message': self._existing_message(existing)}}
+
+    @api.model
+    def action_my_day(self):
+        """The caller's report of today (their local day): the existing one, else a new one."""
+        day = fields.Date.context_today(self)
+        report = self.search([('user_id', '=', self.env.uid), ('date', '=', day)], limit=1)
+        action = {'type': 'ir.actions.act_window', 'res_model': self._name, 'view_mode': 'form',
+                  'views': [(False, 'form')], 'name': _('My Day'), 'target': 'current'}
+        if report:
+            action['res_id'] = report.id
+        else:
+            action['context'] = {'default_date': day}
+        return action
 
     @api.multi
     def write(self, values):
@@ -164,18 +198,26 @@ class DailyReport(models.Model):
             lines.append({'kind': 'won' if won else 'stage', 'time': moment, 'lead_id': lead_id,
                           'partner_id': partner_id,
                           'name': _('%s: %s → %s') % (record_name or '', old or '', new or '')})
-        # new opportunities and lost ones (lost is not a stage: active = False, date_closed set)
-        cr.execute("SELECT id, create_date, date_closed, name, partner_id, active, "
-                   "create_date >= %s AND create_date < %s FROM crm_lead WHERE user_id = %s "
-                   "AND ((create_date >= %s AND create_date < %s) "
-                   "     OR (NOT active AND date_closed >= %s AND date_closed < %s)) "
-                   "AND (company_id IS NULL OR company_id = %s)",
-                   (start, end, self.user_id.id, start, end, start, end, company))
-        for lead_id, created, closed, name, partner_id, active, new in cr.fetchall():
+        # new opportunities and lost ones (lost is not a stage: active = False, date_closed set);
+        # not those the system created or closed (demo data and module installs run as the
+        # superuser): they are nobody's day
+        cr.execute("SELECT * FROM ("
+                   "  SELECT id, create_date, date_closed, name, partner_id, "
+                   "         create_date >= %(start)s AND create_date < %(end)s "
+                   "             AND create_uid IS DISTINCT FROM %(system)s AS new, "
+                   "         NOT active AND date_closed >= %(start)s AND date_closed < %(end)s "
+                   "             AND write_uid IS DISTINCT FROM %(system)s AS lost "
+                   "    FROM crm_lead WHERE user_id = %(user)s "
+                   "     AND (company_id IS NULL OR company_id = %(company)s) "
+                   "     AND ((create_date >= %(start)s AND create_date < %(end)s) "
+                   "          OR (date_closed >= %(start)s AND date_closed < %(end)s))) l WHERE new OR lost",
+                   {'start': start, 'end': end, 'system': SUPERUSER_ID, 'user': self.user_id.id,
+                    'company': company})
+        for lead_id, created, closed, name, partner_id, new, lost in cr.fetchall():
             if new:
                 lines.append({'kind': 'new_lead', 'time': created, 'lead_id': lead_id, 'partner_id': partner_id,
                               'name': _('New: %s') % name})
-            if not active and closed and start <= closed < end:
+            if lost:
                 lines.append({'kind': 'lost', 'time': closed, 'lead_id': lead_id, 'partner_id': partner_id,
                               'name': _('Lost: %s') % name})
         return lines

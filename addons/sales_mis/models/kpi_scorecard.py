@@ -6,12 +6,15 @@ scorecard is one period's appraisal: computing it measures every KPI for every
 salesperson in bulk SQL (one query per KPI, not per person), scores them with
 the pure `planning.kpi.score_table` and stores the result, so past periods
 keep the scores they had."""
+import json
+
 import pandas as pd
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import html_escape
 
-from ..planning.kpi import KPI_CODES, score_table
+from ..planning.kpi import KPI_CODES, breakdown, score_table
 from ..workflow_logic.rules import EVERYTHING, Transition, WorkflowSpec
 
 KPI_SELECTION = [
@@ -23,6 +26,8 @@ KPI_SELECTION = [
     ('gross_margin', 'Gross margin (%)'),
 ]
 assert [code for code, _label in KPI_SELECTION] == list(KPI_CODES)
+#: KPIs that count things (shown as whole numbers); the others are percentages
+COUNT_KPIS = ('new_customers', 'visits')
 
 #: scores come from the computation only; a published scorecard is final until a director reopens it
 SCORECARD_WORKFLOW = WorkflowSpec(
@@ -71,6 +76,9 @@ class Scorecard(models.Model):
                              readonly=True, track_visibility='onchange')
     computed_date = fields.Datetime(readonly=True, string='Computed On')
     line_ids = fields.One2many('sales_mis.scorecard.line', 'scorecard_id', string='Scores', readonly=True)
+    may_score = fields.Boolean(compute='_compute_may_score', string='You May Compute',
+                               help='You may compute and publish this scorecard: you manage its team, '
+                                    'or you are a sales director.')
 
     @api.constrains('date_from', 'date_to')
     def _check_dates(self):
@@ -91,18 +99,22 @@ class Scorecard(models.Model):
             | env.ref('base.group_system')
         return self.env['res.users'].sudo().search(domain) - bosses.sudo().mapped('users')
 
-    def _check_scorer(self):
+    def _compute_may_score(self):
         """Computing and publishing rank people: the manager of the scorecard's team, or a
-        director (who alone scores company-wide cards, whose people the manager cannot see)."""
+        director (who alone scores company-wide cards, whose people the manager cannot see).
+        Every manager reads every card of the company: the buttons follow this, not the group."""
         user = self.env.user
-        if self.env.uid == SUPERUSER_ID or user.has_group('sales_mis.group_director'):
-            return
+        director = self.env.uid == SUPERUSER_ID or user.has_group('sales_mis.group_director')
+        manager = user.has_group('sales_mis.group_manager')
         for card in self:
+            card.may_score = director or bool(manager and card.team_id and card.team_id.user_id == user)
+
+    def _check_scorer(self):
+        for card in self.filtered(lambda c: not c.may_score):
             if not card.team_id:
                 raise AccessError(_('Only a sales director computes and publishes a company-wide scorecard.'))
-            if not (user.has_group('sales_mis.group_manager') and card.team_id.user_id == user):
-                raise AccessError(_('Only the manager of %s or a sales director computes and publishes '
-                                    'this scorecard.') % card.team_id.name)
+            raise AccessError(_('Only the manager of %s or a sales director computes and publishes '
+                                'this scorecard.') % card.team_id.name)
 
     @api.multi
     def action_compute(self):
@@ -124,9 +136,14 @@ class Scorecard(models.Model):
              'target': kpi.target, 'weight': kpi.weight}
             for user_id in users.ids for kpi in kpis])
         scores = score_table(frame).set_index('user_id') if not frame.empty else None
+        details = {}
+        for row in breakdown(frame).itertuples():
+            details.setdefault(row.user_id, []).append(
+                [row.kpi, row.value, row.target, row.weight, row.achievement, row.points])
         rows = [dict({code: values[code].get(user.id, 0.0) for code in KPI_CODES},
                      user_id=user.id, team_id=user.sale_team_id.id, company_id=self.company_id.id,
-                     score=float(scores.at[user.id, 'score']), rank=int(scores.at[user.id, 'rank']))
+                     score=float(scores.at[user.id, 'score']), rank=int(scores.at[user.id, 'rank']),
+                     ranked_count=len(users), breakdown=json.dumps(details.get(user.id, [])))
                 for user in users]
         self._workflow_transition({'line_ids': [(5, 0, 0)] + [(0, 0, row) for row in rows],
                                    'computed_date': fields.Datetime.now()})
@@ -163,12 +180,45 @@ class ScorecardLine(models.Model):
     date_to = fields.Date(related='scorecard_id.date_to', store=True, readonly=True)
     user_id = fields.Many2one('res.users', string='Salesperson', required=True, index=True)
     team_id = fields.Many2one('crm.team', string='Sales Team')
-    score = fields.Float(group_operator='avg')
-    rank = fields.Integer(group_operator='min')
+    score = fields.Float(group_operator='avg',
+                         help='Weighted mean of the KPI achievements x 100 (each capped at 150%): '
+                              'the points of the KPI breakdown add up to it.')
+    rank = fields.Integer(group_operator='min',
+                          help='Position by score among all the salespeople this scorecard ranks (see "Out Of"), '
+                               'even where you see only some of them; equal scores share a rank.')
+    ranked_count = fields.Integer(string='Out Of', readonly=True,
+                                  help='How many salespeople this scorecard ranks: its team, or every '
+                                       'salesperson of the company for a company-wide scorecard.')
+    breakdown = fields.Text(readonly=True, help='Per KPI: [code, actual, target, weight, achievement, points] (JSON).')
+    breakdown_html = fields.Html(string='KPI Breakdown', compute='_compute_breakdown_html', sanitize=False)
     revenue_completion = fields.Float(string='Revenue Completion (%)', group_operator='avg')
     collection_rate = fields.Float(string='Collection Rate (%)', group_operator='avg')
-    new_customers = fields.Float(string='New Customers')
-    visits = fields.Float(string='Visits')
+    new_customers = fields.Integer(string='New Customers')
+    visits = fields.Integer(string='Visits')
     win_rate = fields.Float(string='Win Rate (%)', group_operator='avg')
     gross_margin = fields.Float(string='Gross Margin (%)', group_operator='avg')
+
+    @api.depends('breakdown')
+    def _compute_breakdown_html(self):
+        labels = dict(self.env['sales_mis.kpi']._fields['code']._description_selection(self.env))
+        head = ''.join('<th class="%s">%s</th>' % (css, html_escape(title)) for css, title in (
+            ('', _('KPI')), ('text-right', _('Actual')), ('text-right', _('Target')),
+            ('text-right', _('Achievement')), ('text-right', _('Weight')), ('text-right', _('Points'))))
+        for line in self:
+            rows = json.loads(line.breakdown or '[]')
+            if not rows:
+                line.breakdown_html = False
+                continue
+            body = []
+            for code, value, target, weight, achievement, points in rows:
+                shown = '%d' if code in COUNT_KPIS else '%.1f %%'
+                body.append('<tr><td>%s</td><td class="text-right">%s</td><td class="text-right">%s</td>'
+                            '<td class="text-right">%.0f %%</td><td class="text-right">%g</td>'
+                            '<td class="text-right">%.1f</td></tr>' % (
+                                html_escape(labels.get(code, code)), shown % round(value or 0.0, 1),
+                                shown % round(target or 0.0, 1), 100.0 * achievement, weight, points))
+            body.append('<tr><th colspan="5">%s</th><th class="text-right">%.2f</th></tr>'
+                        % (html_escape(_('Score')), sum(row[5] for row in rows)))
+            line.breakdown_html = '<table class="table table-condensed o_sales_mis_breakdown"><tr>%s</tr>%s' \
+                                  '</table>' % (head, ''.join(body))
 

@@ -77,3 +77,24 @@ def score_table(frame, cap=1.5):
     result = pd.DataFrame({'user_id': totals.index, 'score': score.round(2).to_numpy()})
     result['rank'] = result['score'].rank(method='min', ascending=False).astype(int)
     return result.sort_values(['rank', 'user_id'], kind='mergesort').reset_index(drop=True)
+
+
+BREAKDOWN_COLUMNS = ('user_id', 'kpi', 'value', 'target', 'weight', 'achievement', 'points')
+
+
+def breakdown(frame, cap=1.5):
+    """What each KPI gives each user's score: ``frame`` as for :func:`score_table`, plus
+    ``achievement`` (value / target clipped to [0, cap], as in the score) and ``points``
+    (100 * weight * achievement / the user's total weight: a user's points add up to his
+    score before rounding; 0 when his weights are all 0). Rows in the order of ``frame``."""
+    if frame.empty:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in BREAKDOWN_COLUMNS})
+    weight = pd.to_numeric(frame['weight'], errors='coerce').astype(float)
+    value = pd.to_numeric(frame['value'], errors='coerce').astype(float)
+    target = pd.to_numeric(frame['target'], errors='coerce').astype(float)
+    result = pd.DataFrame({'user_id': frame['user_id'], 'kpi': frame['kpi'], 'value': value.fillna(0.0),
+                           'target': target, 'weight': weight,
+                           'achievement': _achievements(value, target, float(cap))})
+    total = weight.groupby(frame['user_id']).transform('sum')
+    result['points'] = (100.0 * weight * result['achievement'] / total.where(total > 0)).fillna(0.0)
+    return result.reset_index(drop=True)

@@ -141,3 +141,16 @@ def test_log_features():
     assert model['means']['orders'] == pytest.approx(np.log1p(frame['orders']).mean())
     factors = win_model.predict(model, frame.head(1), top=10)['factors'].iloc[0]
     assert dict((f, v) for f, v, _c in factors).get('orders') in (None, frame['orders'].iloc[0])
+
+
+def test_id_levels_do_not_depend_on_gaps_in_the_column():
+    """An id column with a missing value is read as floats (7.0): the levels must still be
+    the ids ('7'), as in a one-lead frame without gaps, or that lead falls into OTHER."""
+    frame = synthetic()
+    frame['source_id'] = np.where(frame['team'] == 'A', 7.0, np.where(frame['team'] == 'B', 8.0, np.nan))
+    model = json.loads(json.dumps(win_model.fit(frame, ['source_id'], [])))
+    assert model['levels']['source_id'] == ['7', '8', win_model.NONE]
+    one = win_model.predict(model, pd.DataFrame({'source_id': [7]}))         # int64 column
+    gappy = win_model.predict(model, pd.DataFrame({'source_id': [7.0, np.nan]}))
+    assert one['probability'].iloc[0] == pytest.approx(gappy['probability'].iloc[0])
+    assert one['factors'].iloc[0][0][0] == 'source_id'

@@ -137,3 +137,21 @@ def test_scores_stay_in_range_and_ranks_follow_scores(rows):
     assert table['score'].is_monotonic_decreasing
     for row in table.itertuples():
         assert row.rank == 1 + (table['score'] > row.score).sum()
+
+
+def test_breakdown_shows_what_each_kpi_gives_and_adds_up_to_the_score():
+    rows = frame(
+        (1, 'revenue_completion', 90, 100, 60),   # 0.9 -> 54 points of 114
+        (1, 'visits', 30, 20, 40),                # capped at 1.5 -> 60
+        (2, 'revenue_completion', 100, 100, 0),   # no weight: no points
+        (2, 'visits', 0, 0, 0),
+    )
+    detail = kpi.breakdown(rows)
+    assert list(detail.columns) == list(kpi.BREAKDOWN_COLUMNS)
+    assert detail[['kpi', 'value', 'target', 'weight']].values.tolist() == \
+        rows[['kpi', 'value', 'target', 'weight']].values.tolist()
+    assert detail['achievement'].tolist() == pytest.approx([0.9, 1.5, 1.0, 0.0])
+    assert detail['points'].tolist() == pytest.approx([54.0, 60.0, 0.0, 0.0])
+    totals = detail.groupby('user_id')['points'].sum()
+    assert scores(kpi.score_table(rows)) == {1: (round(totals[1], 2), 1), 2: (round(totals[2], 2), 2)}
+    assert kpi.breakdown(frame()).empty

@@ -1,5 +1,7 @@
 # -*- coding: utf-8 -*-
 """KPI scorecards, ranking and commission statements on real records."""
+import json
+
 import xlrd
 
 from odoo.exceptions import AccessError, UserError
@@ -76,6 +78,60 @@ class TestScorecard(PerformanceCase):
         self.assertEqual(mine.rank, 1)
         self.assertGreater(mine.score, lines[self.salesperson_east2].score)
         self.assertEqual(sorted(l.rank for l in lines.values()), list(range(1, len(lines) + 1)))
+
+    def test_compute_is_offered_exactly_to_who_may_compute(self):
+        """Defect: every manager was offered Compute Scores on every team's card (they read all
+        the company's cards) and got an AccessError; the buttons follow may_score."""
+        Card = self.env['sales_mis.scorecard']
+        period = {'date_from': '2030-01-01', 'date_to': '2030-01-31'}
+        east = Card.create(dict(period, name='East', team_id=self.team_east.id))
+        south = Card.create(dict(period, name='South', team_id=self.team_south.id))
+        company = Card.create(dict(period, name='Company'))
+        expected = {self.salesperson: (False, False, False), self.manager: (True, False, False),
+                    self.manager_south: (False, True, False), self.director: (True, True, True)}
+        for user, allowed in expected.items():
+            for card, may in zip((east, south, company), allowed):
+                self.assertEqual(card.sudo(user).may_score, may, '%s on %s' % (user.login, card.name))
+                try:
+                    with self.env.cr.savepoint():
+                        card.sudo(user).action_compute()
+                    worked = True
+                except AccessError:
+                    worked = False
+                self.assertEqual(worked, may, '%s computing %s' % (user.login, card.name))
+        view = Card.sudo(self.manager).fields_view_get(view_type='form')['arch']
+        self.assertIn('may_score', view)
+
+    def test_scores_show_counts_a_kpi_breakdown_and_the_ranked_population(self):
+        """Defect: "Visits 0.00", no breakdown per KPI, "Rank 2" on a one-row list."""
+        self.env['sales_mis.visit'].create({'name': 'Visit', 'user_id': self.salesperson.id,
+                                            'partner_id': self.customer.id, 'team_id': self.team_east.id,
+                                            'date_start': '2030-01-15 09:00:00', 'state': 'done'})
+        card = self.env['sales_mis.scorecard'].sudo(self.manager).create({
+            'name': 'January 2030', 'date_from': '2030-01-01', 'date_to': '2030-01-31',
+            'team_id': self.team_east.id})
+        card.action_compute()
+        Score = self.env['sales_mis.scorecard.line']
+        for count in ('visits', 'new_customers'):
+            self.assertEqual(Score._fields[count].type, 'integer', '%s is a count' % count)
+        lines = card.sudo().line_ids
+        kpis = self.env['sales_mis.kpi'].search([('company_id', '=', self.company.id)])
+        self.assertTrue(kpis)
+        for line in lines:
+            self.assertEqual(line.ranked_count, len(lines))
+            rows = json.loads(line.breakdown)
+            self.assertEqual([row[0] for row in rows], kpis.mapped('code'))
+            self.assertAlmostEqual(sum(row[5] for row in rows), line.score, 1)
+        mine = Score.sudo(self.salesperson).search([('scorecard_id', '=', card.id)])
+        self.assertEqual(len(mine), 1, 'a salesperson sees his own line only...')
+        self.assertEqual(mine.ranked_count, 2, '...and how many he is ranked among')
+        visits = [row for row in json.loads(mine.breakdown) if row[0] == 'visits']
+        self.assertEqual(visits[0][1], 1.0)  # the visits KPI ships with the module
+        self.assertEqual(mine.visits, 1)
+        self.assertIn('<td>Customer visits</td><td class="text-right">1</td>', mine.breakdown_html)
+        self.assertIn('Revenue completion', mine.breakdown_html)
+        form = Score.sudo(self.salesperson).fields_view_get(view_type='form')['arch']
+        self.assertIn('breakdown_html', form)
 
     def test_published_scores_are_kept_and_private(self):
         card = self.env['sales_mis.scorecard'].sudo(self.manager).create({

@@ -1,5 +1,7 @@
 # -*- coding: utf-8 -*-
 """Sales plans: tree of lines, decomposition wizard, workflow and revisions."""
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import PlanningCase
@@ -155,3 +157,18 @@ class TestSalesPlan(PlanningCase):
         other_scope.action_submit()
         other_scope.sudo(self.director).action_approve()
         self.assertEqual(other_scope.state, 'approved')
+
+    def test_years_show_as_years_in_every_view(self):
+        """A year is 2026, not "2,026": every year field our views show uses the year widget
+        (the browser check is tests/test_browser_figures.py)."""
+        data = self.env['ir.model.data'].search([('model', '=', 'ir.ui.view'),
+                                                 ('module', 'in', ('sales_mis', 'sales_mis_forecast'))])
+        plain = []
+        for view in self.env['ir.ui.view'].browse(data.mapped('res_id')):
+            for node in etree.fromstring(view.arch_db.encode()).iter('field'):
+                if node.get('name') == 'year' and not node.xpath('ancestor::search|ancestor::pivot|ancestor::graph') \
+                        and node.get('widget') != 'sales_mis_year':
+                    plain.append(view.xml_id)
+        self.assertEqual(plain, [])
+        self.assertTrue(data, 'the views are found')
+
