@@ -3,7 +3,7 @@
 
 An Odoo 11 graph view draws one measure; to draw target beside actual, or this year
 beside last year, each pair is unpivoted here into rows with a `series` label.  The rows
-are the reports' own: targets and actuals of the current approved plans from Plan
+are the reports' own: targets and actuals of the current approved (or locked) plans from Plan
 Completion, sales and same month last year from Sales Analysis, so the bars equal those
 reports' figures (record rules mirror theirs, see security/sales_mis_dashboard_rules.xml)."""
 from odoo import fields, models, tools, api
@@ -41,7 +41,7 @@ class DashboardSeries(models.Model):
                    CASE k.series WHEN 'target' THEN pc.target_amount ELSE pc.actual_amount END AS amount
               FROM sales_mis_plan_completion pc
              CROSS JOIN (VALUES (0, 'target'), (1, 'actual')) k (slot, series)
-             WHERE pc.is_current AND pc.state = 'approved'
+             WHERE pc.is_current AND pc.state IN ('approved', 'locked')
             UNION ALL
             SELECT sa.id * 4 + k.slot, k.series, sa.month, NULL, sa.company_id, sa.team_id, sa.user_id,
                    CASE k.series WHEN 'this_year' THEN sa.amount ELSE sa.amount_prev_year END

@@ -12,6 +12,7 @@ KINDS = [('money', 'Amount'), ('percent', 'Percentage')]
 #: figures of sales_mis.dashboard.figures() a tile may show
 CODES = [('sales_today', "Today's Sales"), ('sales_mtd', 'Sales Month to Date'),
          ('target_month', 'Target of the Month'), ('completion_mtd', 'Month Completion (%)'),
+         ('plan_completion', 'Plan Completion of the Month (%)'),
          ('collected_today', "Today's Collections"), ('collected_mtd', 'Collections Month to Date'),
          ('arrears_total', 'Customer Arrears'), ('arrears_overdue', 'Overdue Arrears'),
          ('arrears_over_90', 'Over 90 Days')]

@@ -1,16 +1,18 @@
 odoo.define('sales_mis.dashboard_board', function (require) {
 "use strict";
 /* The role dashboards are Odoo boards (board module). Two additions:
- * - the title bar shows the board's own name, not the generic "My Dashboard";
+ * - breadcrumbs show the board's own name (its form's string), not "My Dashboard";
  * - the title of each board item drills down: it opens the report named by the item's
  *   `drill` attribute, or else the item's action with the item's domain and context. */
+require('board.dashboard');  // after the board's own overrides, which these extend
 var FormController = require('web.FormController');
 var FormRenderer = require('web.FormRenderer');
 
 FormController.include({
     getTitle: function () {
-        if (this.inDashboard && this.displayName) {
-            return this.displayName;
+        var arch = this.inDashboard && this.renderer && this.renderer.arch;
+        if (arch && arch.attrs.string) {
+            return arch.attrs.string;
         }
         return this._super.apply(this, arguments);
     },
