@@ -49,4 +49,5 @@ ZH = {
     "Manager Dashboard": "经理仪表盘",
     "My Sales Dashboard": "我的销售仪表盘",
     "Dashboard": "仪表盘",
+    "Users": "用户",  # res.users, which Sales MIS now extends
 }
