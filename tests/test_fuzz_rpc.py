@@ -203,6 +203,12 @@ INVENTORY = {
     ('sales_mis.dashboard', 'action_open'): 'model',
     ('sales_mis.dashboard', 'action_refresh'): 'ids',
     ('sales_mis.dashboard', 'name_get'): 'ids',
+    ('sales_mis.dashboard.tile', 'action_open'): 'ids',
+    ('sales_mis.dashboard.tile', 'action_my_board'): 'model',
+    ('sales_mis.dashboard.series', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
+    ('res.users', 'create'): 'skip: Odoo\'s own; gives a user of a Sales MIS role the dashboard as home '
+                             '(test_dashboard_board.py)',
+    ('res.users', 'write'): 'skip: Odoo\'s own; as create, when the groups change (test_dashboard_board.py)',
     ('sales_mis.actual', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     ('sales_mis.actual', 'refresh'): 'model',
     ('sales_mis.sales.analysis', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',

@@ -7,7 +7,8 @@
     'category': 'Sales',
     'author': 'Sales MIS',
     'license': 'LGPL-3',
-    'depends': ['crm', 'sale_management', 'sale_stock', 'sale_margin', 'account_invoicing', 'purchase'],
+    'depends': ['crm', 'sale_management', 'sale_stock', 'sale_margin', 'account_invoicing', 'purchase',
+                'board'],
     'external_dependencies': {'python': ['pandas', 'xlsxwriter', 'sklearn']},
     'data': [
         'security/sales_mis_security.xml',
@@ -20,6 +21,7 @@
         'security/sales_mis_order_rules.xml',
         'security/sales_mis_lead_rules.xml',
         'security/sales_mis_report_rules.xml',
+        'security/sales_mis_dashboard_rules.xml',
         'security/ir.model.access.csv',
         'views/assets.xml',
         'views/sales_plan_views.xml',
@@ -44,6 +46,8 @@
         'views/sales_contract_views.xml',
         'views/report_views.xml',
         'data/sales_mis_report_data.xml',
+        'views/dashboard_views.xml',
+        'data/sales_mis_dashboard_data.xml',
     ],
     'demo': [
         'demo/sales_mis_timezone_demo.xml',

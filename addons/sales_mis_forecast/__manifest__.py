@@ -14,6 +14,7 @@
         'security/ir.model.access.csv',
         'views/forecast_run_views.xml',
         'views/forecast_pipeline_views.xml',
+        'views/forecast_board_views.xml',
         'data/sales_mis_forecast_cron.xml',
     ],
     'demo': [

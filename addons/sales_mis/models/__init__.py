@@ -35,3 +35,4 @@ from . import report_schedule
 from . import report_demo
 from . import mail_activity_access
 from . import res_users_timezone
+from . import res_users_home

@@ -7,3 +7,5 @@ from . import sales_analysis
 from . import collection
 from . import arrears
 from . import dashboard
+from . import dashboard_tile
+from . import dashboard_series

@@ -21,6 +21,9 @@ class Dashboard(models.TransientModel):
     sales_mtd = fields.Float(string='Sales Month to Date', readonly=True)
     target_month = fields.Float(string='Target of the Month', readonly=True)
     completion_mtd = fields.Float(string='Month Completion (%)', readonly=True)
+    plan_completion = fields.Float(string='Plan Completion of the Month (%)', readonly=True,
+                                   help='Actual / target of the approved plans of this month, on the '
+                                        'actuals basis of Plan Completion (ordered or invoiced).')
     collected_today = fields.Float(string="Today's Collections", readonly=True)
     collected_mtd = fields.Float(string='Collections Month to Date', readonly=True)
     arrears_total = fields.Float(string='Customer Arrears', readonly=True)
@@ -48,9 +51,11 @@ class Dashboard(models.TransientModel):
         day, month_start, _year = period_starts(day_arg(self.env, day) or fields.Date.context_today(self))
         day_s, month_s = fields.Date.to_string(day), fields.Date.to_string(month_start)
         sales_mtd = self._sum('sales_mis.sales.line', [('date', '>=', month_s), ('date', '<=', day_s)], 'amount')
-        target = self._sum('sales_mis.plan.completion', [
-            ('is_current', '=', True), ('state', '=', 'approved'),
-            ('date_from', '<=', day_s), ('date_to', '>=', day_s)], 'target_amount')
+        plans = self.env['sales_mis.plan.completion'].read_group([
+            ('is_current', '=', True), ('state', 'in', ('approved', 'locked')),
+            ('date_from', '<=', day_s), ('date_to', '>=', day_s)], ['target_amount', 'actual_amount'], [])
+        target = plans and plans[0]['target_amount'] or 0.0
+        plan_actual = plans and plans[0]['actual_amount'] or 0.0
         customers = self.env['sales_mis.sales.line'].read_group(
             [('date', '>=', month_s), ('date', '<=', day_s)], ['partner_id', 'amount'], ['partner_id'],
             orderby='amount desc', limit=5)
@@ -63,6 +68,7 @@ class Dashboard(models.TransientModel):
             'sales_mtd': sales_mtd,
             'target_month': target,
             'completion_mtd': 100.0 * sales_mtd / target if target else 0.0,
+            'plan_completion': 100.0 * plan_actual / target if target else 0.0,
             'collected_today': self._sum('sales_mis.collection', [('date', '=', day_s)], 'amount'),
             'collected_mtd': self._sum('sales_mis.collection', [('date', '>=', month_s), ('date', '<=', day_s)],
                                        'amount'),
