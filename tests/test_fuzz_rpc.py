@@ -75,8 +75,6 @@ INVENTORY = {
     ('sales_mis.plan.split', 'action_split'): 'args:plan_split_wizard',
     ('sales_mis.plan.completion', 'read_group'): 'args:read_group',
     ('sales_mis.plan.completion', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
-    ('res.users', 'create'): 'skip: Odoo\'s own create (admins only); the override only fills the company\'s time zone '
-                             '(tests: test_local_day.py)',
     ('res.partner', 'init'): 'skip: creates the duplicate check\'s name index; admin only (tests: test_admin_only.py)',
     ('stock.picking', 'write'): 'skip: Odoo\'s own; refreshes the order tracking on a new date (test_order_tracking.py)',
     ('stock.picking', 'action_cancel'): 'skip: Odoo\'s own; refreshes the order tracking (test_order_tracking.py)',
@@ -206,8 +204,8 @@ INVENTORY = {
     ('sales_mis.dashboard.tile', 'action_open'): 'ids',
     ('sales_mis.dashboard.tile', 'action_my_board'): 'model',
     ('sales_mis.dashboard.series', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
-    ('res.users', 'create'): 'skip: Odoo\'s own; gives a user of a Sales MIS role the dashboard as home '
-                             '(test_dashboard_board.py)',
+    ('res.users', 'create'): 'skip: Odoo\'s own (admins only); fills the company\'s time zone (test_local_day.py) '
+                             'and gives a user of a Sales MIS role the dashboard as home (test_dashboard_board.py)',
     ('res.users', 'write'): 'skip: Odoo\'s own; as create, when the groups change (test_dashboard_board.py)',
     ('sales_mis.actual', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     ('sales_mis.actual', 'refresh'): 'model',
