@@ -46,6 +46,7 @@
         'data/sales_mis_report_data.xml',
     ],
     'demo': [
+        'demo/sales_mis_company_demo.xml',
         'demo/sales_mis_users.xml',
         'demo/sales_mis_planning_demo.xml',
         'demo/sales_mis_visit_demo.xml',
