@@ -5,13 +5,15 @@ Why a step after the install rather than a field in the demo XML: account instal
 chart of accounts (l10n_generic_coa) *after* every module asked for, and loading that chart
 writes its own currency (USD) onto the company and the public pricelist, then books Odoo's
 account demo (a few invoices and a bank statement of an American story) in USD.  Odoo refuses a
-new company currency once journal items exist.  So the demo XML only raises a flag
-(PENDING_PARAM); when the registry is ready (end of the install, chart loaded) this step
+new company currency once journal items exist.  So the demo XML sets CNY early (its orders are
+made in CNY) and raises a flag (PENDING_PARAM); when the registry is ready (end of the install,
+chart loaded) this step
 
 1. cancels Odoo's generic demo entries with Odoo's own cancel flows (the invoices stay, cancelled,
    in their USD; no journal item is left),
 2. sets the public pricelist's and the company's currency (Odoo's guard passes),
-3. puts the order lines' stored currency back in line with their order's pricelist.
+3. puts the draft documents (vendor bill, requests for quotation) in CNY and the sale order lines'
+   stored currency back in line with their order's pricelist.
 
 Odoo's sale demo orders and ours are then in CNY, one currency per document."""
 import logging
@@ -51,6 +53,9 @@ class ReportDemo(models.AbstractModel):
         drafts = self.env['account.invoice'].search([('company_id', '=', company.id), ('state', '=', 'draft'),
                                                      ('currency_id', '!=', currency.id)])
         drafts.write({'currency_id': currency.id})
+        # Odoo's purchase demo made its requests for quotation in the base company's EUR
+        self.env['purchase.order'].search([('company_id', '=', company.id), ('state', 'in', ('draft', 'sent')),
+                                           ('currency_id', '!=', currency.id)]).write({'currency_id': currency.id})
         # the line's currency is stored; a pricelist's new currency does not reach it
         lines = self.env['sale.order.line'].search([('company_id', '=', company.id)])
         self.env.add_todo(lines._fields['currency_id'], lines)

@@ -31,12 +31,14 @@ class TestDemoCurrency(TransactionCase):
     def test_one_currency_per_demo_order(self):
         orders = self.env['sale.order'].search([('company_id', '=', self.company.id)])
         self.assertTrue(orders)
-        # read_group: one group per (order currency, line currency) pair over all order lines
+        # one row per (order currency, line currency) pair over all order lines
         self.env.cr.execute("""
             SELECT DISTINCT p.currency_id, l.currency_id FROM sale_order_line l
               JOIN sale_order o ON o.id = l.order_id JOIN product_pricelist p ON p.id = o.pricelist_id
              WHERE o.company_id = %s""", (self.company.id,))
         self.assertEqual(self.env.cr.fetchall(), [(self.cny.id, self.cny.id)])
+        self.assertFalse(self.env['purchase.order'].search_count([
+            ('company_id', '=', self.company.id), ('currency_id', '!=', self.cny.id), ('state', 'in', ('draft', 'sent'))]))
         journal_currencies = self.env['account.journal'].search(
             [('company_id', '=', self.company.id), ('type', 'in', ('sale', 'bank', 'cash'))]).mapped('currency_id')
         self.assertFalse(journal_currencies - self.cny, 'journals book in the company currency')
