@@ -50,6 +50,7 @@
         'data/sales_mis_dashboard_data.xml',
     ],
     'demo': [
+        'demo/sales_mis_company_demo.xml',
         'demo/sales_mis_timezone_demo.xml',
         'demo/sales_mis_users.xml',
         'demo/sales_mis_planning_demo.xml',

@@ -33,6 +33,7 @@ from . import sales_contract
 from . import report_export
 from . import report_schedule
 from . import report_demo
+from . import demo_company_currency
 from . import mail_activity_access
 from . import res_users_timezone
 from . import res_users_home

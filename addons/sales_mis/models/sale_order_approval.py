@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import formatLang
 
 from ..order_logic import approval as rules
 from ..workflow_logic.rules import Transition, WorkflowSpec
@@ -106,7 +107,8 @@ class SaleOrder(models.Model):
 
     def _approval_reason_text(self, reason):
         currency = self.company_id.currency_id
-        money = lambda amount: '%s %s' % (currency.symbol or '', '{:,.2f}'.format(amount))
+        # the reader's language sets the separators, the currency its symbol and side
+        money = lambda amount: formatLang(self.env, amount, currency_obj=currency)
         values = reason.values
         if reason.code == rules.AMOUNT:
             return _('Order total %s is above the approval threshold of %s.') % (

@@ -13,10 +13,10 @@ from odoo.addons.sales_mis.lib.admin_only import admin_only
 HISTORY_MONTHS = 27
 #: salesperson xml id: [(product xml id, monthly quantity at the start)], one order a month each
 DEMO_SALES = [
-    ('sales_mis.user_salesperson', [('product.product_product_8', 6.0),      # iMac
-                                    ('product.product_product_6', 14.0)]),   # iPad Mini
-    ('base.user_demo', [('product.product_product_27', 3.0),                 # Laptop Customized
-                        ('product.product_product_2', 40.0)]),               # Support Services
+    ('sales_mis.user_salesperson', [('product.product_product_8', 6.0),      # multistage pump
+                                    ('product.product_product_6', 14.0)]),   # flow sensor
+    ('base.user_demo', [('product.product_product_27', 3.0),                 # pump control cabinet
+                        ('product.product_product_2', 40.0)]),               # installation service
 ]
 
 
@@ -55,8 +55,8 @@ class ForecastDemo(models.AbstractModel):
         """Confirmed orders of the past months, recorded as history (no deliveries): one order
         per salesperson is made by the ORM, the others are copies of it with their own dates
         and quantities."""
-        partner = self.env['res.partner'].create({'name': 'Forecast Demo Customer', 'customer': True,
-                                                  'company_id': False})
+        partner = self.env['res.partner'].create({'name': '扬州华宇机电设备有限公司', 'city': '扬州', 'customer': True,
+                                                  'country_id': self.env.ref('base.cn').id, 'company_id': False})
         this_month = fields.Date.from_string(fields.Date.today()).replace(day=1)
         Orders = self.env['sale.order'].with_context(mail_create_nolog=True, tracking_disable=True)
         for number, (user_ref, products) in enumerate(DEMO_SALES):
