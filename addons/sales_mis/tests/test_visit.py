@@ -2,6 +2,7 @@
 """Customer visits: next steps become activities; each role sees its own visits."""
 from odoo.exceptions import AccessError, ValidationError
 
+from .action_defaults import opening_domain
 from .common import PlanningCase
 
 
@@ -49,3 +50,14 @@ class TestVisit(PlanningCase):
         mine.sudo(self.salesperson).write({'result': 'Good meeting'})
         mine.sudo(self.salesperson).action_done()
         self.assertEqual(mine.state, 'done')
+
+    def test_a_manager_opens_visits_on_the_team(self):
+        """Issue 13 §9: "My Visits" by default left a manager an empty calendar."""
+        teammate = self.visit(self.salesperson_east2)
+        south = self.visit(self.salesperson_south)
+        Visit = self.env['sales_mis.visit']
+        for user, expected in ((self.manager, teammate), (self.salesperson_east2, teammate),
+                               (self.salesperson, Visit)):
+            domain = opening_domain(self.env, 'sales_mis.action_visits', user)
+            shown = Visit.sudo(user).search(domain + [('id', 'in', (teammate | south).ids)])
+            self.assertEqual(shown, expected, user.login)
