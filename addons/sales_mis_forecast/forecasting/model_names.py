@@ -1,29 +1,29 @@
 """Readable names of the forecast models.  The technical name the backtest chose (e.g.
 ``Ensemble(MSTL,SeasonalNaive)``) stays for the specialist; beside it, words a sales
-manager reads.  ``_lt`` only marks the strings for the translation template: the caller
-passes its translation function (Odoo's ``_``)."""
+manager reads.  ``_`` here only marks the strings for the translation template: the
+caller passes its translation function."""
 
 
-def _lt(source):
+def _(source):  # marks the term for Odoo's translation export (which reads `_` calls)
     return source
 
 
 LABELS = {
-    'Naive': _lt('last month repeated'),
-    'SeasonalNaive': _lt('seasonal naive (same month last year repeated)'),
-    'HistoricAverage': _lt('average of the history'),
-    'DynamicOptimizedTheta': _lt('trend line (Theta method)'),
-    'MSTL': _lt('seasonal decomposition'),
-    'AutoETS': _lt('exponential smoothing'),
-    'CrostonSBA': _lt('intermittent demand (Croston)'),
-    'TSB': _lt('intermittent demand with fading demand (TSB)'),
-    'ADIDA': _lt('intermittent demand by aggregation (ADIDA)'),
-    'IMAPA': _lt('intermittent demand by several aggregations (IMAPA)'),
-    'Zero': _lt('no sales expected'),
-    'Constant': _lt('constant value'),
+    'Naive': _('last month repeated'),
+    'SeasonalNaive': _('seasonal naive (same month last year repeated)'),
+    'HistoricAverage': _('average of the history'),
+    'DynamicOptimizedTheta': _('trend line (Theta method)'),
+    'MSTL': _('seasonal decomposition'),
+    'AutoETS': _('exponential smoothing'),
+    'CrostonSBA': _('intermittent demand (Croston)'),
+    'TSB': _('intermittent demand with fading demand (TSB)'),
+    'ADIDA': _('intermittent demand by aggregation (ADIDA)'),
+    'IMAPA': _('intermittent demand by several aggregations (IMAPA)'),
+    'Zero': _('no sales expected'),
+    'Constant': _('constant value'),
 }
-COMBINATION_OF_TWO = _lt('Combination of %s and %s')
-COMBINATION = _lt('Combination of %s')
+COMBINATION_OF_TWO = _('Combination of %s and %s')
+COMBINATION = _('Combination of %s')
 
 
 def readable(name, translate=lambda source: source):
