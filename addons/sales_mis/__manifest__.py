@@ -45,6 +45,7 @@
         'views/sale_order_tracking_views.xml',
         'views/sales_contract_views.xml',
         'views/report_views.xml',
+        'views/nightly_jobs_views.xml',
         'data/sales_mis_report_data.xml',
         'views/dashboard_views.xml',
         'data/sales_mis_dashboard_data.xml',

@@ -37,3 +37,4 @@ from . import demo_company_currency
 from . import mail_activity_access
 from . import res_users_timezone
 from . import res_users_home
+from . import mail_tracking_lang

@@ -111,15 +111,20 @@ class CrmLead(models.Model):
         today = fields.Date.context_today(self)
         model_id = self.env['ir.model']._get(self._name).id
         Activity = self.env['mail.activity'].with_context(mail_activity_quick_update=True)
+        # each to-do in the language of the salesperson it is for
+        langs = {user.id: user.lang for user in self.env['res.users'].browse(set(to_remind.values()))}
         for lead in leads:
-            reason = _('overdue since %s') % lead.date_deadline if lead.date_deadline and lead.date_deadline < today \
-                else _('no news since %s') % (lead.followup_last_touch or '')[:10]
             Activity.create({
                 'res_model_id': model_id, 'res_id': lead.id, 'activity_type_id': activity_type.id,
                 'user_id': to_remind[lead.id], 'date_deadline': today,
-                'summary': _('Follow up: %s') % reason,
+                'summary': lead.with_context(lang=langs[to_remind[lead.id]] or self.env.lang)._followup_summary(today),
             })
         return len(leads)
+
+    def _followup_summary(self, today):
+        reason = _('overdue since %s') % self.date_deadline if self.date_deadline and self.date_deadline < today \
+            else _('no news since %s') % (self.followup_last_touch or '')[:10]
+        return _('Follow up: %s') % reason
 
     @api.model
     def action_followup_list(self):

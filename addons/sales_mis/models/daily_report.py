@@ -238,13 +238,17 @@ class DailyReport(models.Model):
                 report.sudo()._activity_schedule_review(todo, manager)
         return True
 
+    def _review_summary(self):
+        return _('Review the daily report of %s') % self.user_id.name
+
     def _activity_schedule_review(self, activity_type, manager):
         """A to-do for the team manager on the report (Odoo 11 has no activity_schedule)."""
         self.ensure_one()
         self.env['mail.activity'].create({
             'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
             'activity_type_id': activity_type.id, 'user_id': manager.id,
-            'summary': _('Review the daily report of %s') % self.user_id.name,
+            # in the manager's language, not the author's
+            'summary': self.with_context(lang=manager.lang or self.env.lang)._review_summary(),
             'date_deadline': fields.Date.to_string(fields.Date.from_string(fields.Date.context_today(self))
                                                    + timedelta(days=1)),
         })

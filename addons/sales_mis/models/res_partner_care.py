@@ -127,12 +127,9 @@ class ResPartner(models.Model):
             owner = partner.user_id or partner.commercial_partner_id.user_id
             if not owner:
                 continue  # nobody to remind; retried when the customer gets a salesperson
-            if occasion == 'birthday':
-                summary = _('Birthday of %s') % partner.display_name
-            elif occasion == 'anniversary':
-                summary = _('Anniversary of %s') % partner.display_name
-            else:
-                summary = _('%s: greet %s') % (holidays[holiday_id].name, partner.display_name)
+            # in the language of the salesperson reminded
+            summary = partner.with_context(lang=owner.lang or self.env.lang)._care_summary(
+                occasion, holidays.get(holiday_id))
             activity = Activity.create({
                 'res_model_id': model_id, 'res_id': partner.id, 'activity_type_id': activity_type.id,
                 'user_id': owner.id, 'date_deadline': fields.Date.to_string(due), 'summary': summary})
@@ -143,3 +140,10 @@ class ResPartner(models.Model):
                 'user_id': owner.id, 'team_id': commercial.team_id.id,
                 'company_id': (commercial.company_id or self.env.user.company_id).id})
         return reminders
+
+    def _care_summary(self, occasion, holiday):
+        if occasion == 'birthday':
+            return _('Birthday of %s') % self.display_name
+        if occasion == 'anniversary':
+            return _('Anniversary of %s') % self.display_name
+        return _('%s: greet %s') % (holiday.with_context(lang=self.env.lang).name, self.display_name)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import formatLang
+from odoo.tools import html_escape
 
 from ..order_logic import approval as rules
 from ..workflow_logic.rules import Transition, WorkflowSpec
@@ -121,6 +122,12 @@ class SaleOrder(models.Model):
                 money(values['receivable']), money(values['exposure']), money(values['limit']))
         return _('The customer has %s of overdue invoices.') % money(values['overdue'])
 
+    def _approval_reasons_text(self, reasons):
+        return '\n'.join('• ' + self._approval_reason_text(r) for r in reasons)
+
+    def _approval_summary(self):
+        return _('Approve order %s') % self.name
+
     @api.depends('amount_total', 'order_line.discount', 'order_line.price_unit', 'order_line.product_uom_qty',
                  'order_line.product_id', 'order_line.tax_id', 'partner_id', 'user_id', 'team_id', 'state',
                  'approval_state', 'approval_amount', 'approval_fingerprint')
@@ -132,7 +139,7 @@ class SaleOrder(models.Model):
             reasons = []
             if order.id in facts:
                 reasons = rules.approval_reasons(facts[order.id], order._approval_policy())
-            order.approval_reasons = '\n'.join('• ' + order._approval_reason_text(r) for r in reasons)
+            order.approval_reasons = order._approval_reasons_text(reasons)
             order.approval_required = bool(reasons)
             order.approval_blocking = bool(reasons) and order.id not in holding
 
@@ -178,11 +185,15 @@ class SaleOrder(models.Model):
                 raise UserError(_('The sales team of order %s has no team leader to approve it. '
                                   'Ask your administrator to set one on the team.') % order.name)
             order._workflow_transition({'approval_state': 'requested', 'approval_comment': False})
+            # the to-do is the leader's: in their language, not the requester's
+            theirs = order.with_context(lang=leader.lang or order.env.lang)
+            facts = theirs._approval_facts()
+            reasons = rules.approval_reasons(facts[order.id], theirs._approval_policy()) if order.id in facts else []
             self.env['mail.activity'].sudo().create({
                 'res_model_id': self.env['ir.model']._get_id('sale.order'), 'res_id': order.id,
                 'activity_type_id': todo.id, 'user_id': leader.id,
-                'summary': _('Approve order %s') % order.name,
-                'note': '<p>%s</p>' % (order.approval_reasons or '').replace('\n', '<br/>'),
+                'summary': theirs._approval_summary(),
+                'note': '<p>%s</p>' % html_escape(theirs._approval_reasons_text(reasons)).replace('\n', '<br/>'),
             })
         return True
 
@@ -211,7 +222,8 @@ class SaleOrder(models.Model):
         todo = self.env.ref('mail.mail_activity_data_todo')
         activities = self.env['mail.activity'].sudo().search([
             ('res_model', '=', 'sale.order'), ('res_id', 'in', self.ids), ('activity_type_id', '=', todo.id),
-            ('summary', 'in', [_('Approve order %s') % o.name for o in self])])
+            ('summary', 'in', [o.with_context(lang=lang)._approval_summary() for o in self
+                               for lang, _name in self.env['res.lang'].get_installed()])])
         activities.action_feedback(feedback)
 
     @api.multi

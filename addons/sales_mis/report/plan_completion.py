@@ -6,12 +6,20 @@ period read from the monthly actuals, and a run-rate projection to the end of
 the line's period.  Completion % and gap are ratios of sums, so `read_group`
 recomputes them per group instead of summing row values (pivot and graph
 views then show them right at every level)."""
-from odoo import api, fields, models, tools
+from odoo import _, api, fields, models, tools
 
 from ..models.sales_plan import STATES
 from ..lib.admin_only import admin_only
 from .caller_access import check_readable
 from .local_day import local_today, tz_join
+
+
+def actual_label(self):
+    """The label of "Actual" naming the company's basis (`self`: any model, for `_`):
+    without it an ordered actual here and an invoiced one in Sales Analysis look alike."""
+    if self.env.user.company_id.sales_mis_actual_basis == 'invoice':
+        return _('Actual (invoiced, net of refunds)')
+    return _('Actual (confirmed orders)')
 
 
 class PlanCompletion(models.Model):
@@ -133,6 +141,14 @@ class PlanCompletion(models.Model):
                        AS projected_completion
               FROM projected
         """ % {'table': self._table, 'today': local_today(), 'tz_join': tz_join('p.company_id')})
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Pivot, graph and list headers say whether the actual counts ordered or invoiced sales."""
+        result = super(PlanCompletion, self).fields_get(allfields, attributes)
+        if 'string' in result.get('actual_amount', {}):
+            result['actual_amount']['string'] = actual_label(self)
+        return result
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -41,7 +41,9 @@ class SalesAnalysis(models.Model):
     team_id = fields.Many2one('crm.team', string='Sales Team', readonly=True)
     company_id = fields.Many2one('res.company', string='Company', readonly=True)
     quantity = fields.Float(string='Quantity', readonly=True)
-    amount = fields.Float(string='Sales', readonly=True, help='Invoiced untaxed amount net of refunds.')
+    amount = fields.Float(string='Invoiced Sales', readonly=True,
+                          help='Invoiced untaxed amount net of refunds, whatever the actuals basis of the '
+                               'plan completion (confirmed orders or invoices).')
     amount_prev_month = fields.Float(string='Previous Month', readonly=True)
     amount_prev_year = fields.Float(string='Same Month Last Year', readonly=True)
     mom = fields.Float(string='MoM Growth (%)', readonly=True, group_operator='avg',

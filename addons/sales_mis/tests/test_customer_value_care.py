@@ -101,6 +101,17 @@ class TestCustomerCare(PlanningCase):
             south.sudo(self.manager).read(['occasion'])
         self.assertEqual(Reminder.sudo(self.director).search_count([('id', 'in', ids)]), len(ids))
 
+    def test_reminders_speak_the_owners_language(self):
+        """Issue 13 §10: the cron wrote the reminders in the system's language."""
+        self.salesperson.lang = 'zh_CN'
+        reminders = self.env['res.partner'].with_context(lang='en_US')._cron_sales_mis_care(today=self.today)
+        summaries = {r.occasion: r.activity_id.summary for r in reminders
+                     if r.partner_id in (self.company_partner | self.contact)}
+        self.assertEqual(summaries['birthday'], '%s 的生日' % self.contact.display_name)
+        self.assertNotIn('greet', summaries['holiday'])
+        south = reminders.filtered(lambda r: r.partner_id == self.south_partner)
+        self.assertEqual(south.activity_id.summary, 'Test Festival: greet South Care', 'the south seller reads English')
+
     def test_holiday_validation_and_access(self):
         with self.assertRaises(ValidationError):
             self.env['sales_mis.holiday'].create({'name': 'Bad', 'month': 2, 'day': 30})

@@ -121,6 +121,13 @@ class TestDailyReport(PlanningCase):
         with self.assertRaisesRegex(UserError, 'already has a daily report'):
             self.report(self.salesperson)
 
+    def test_the_review_todo_speaks_the_managers_language(self):
+        """Issue 13 §10: the manager's to-do was written in the salesperson's language."""
+        self.manager.lang = 'zh_CN'
+        report = self.report(self.salesperson, summary='Good day', plan_tomorrow='Visit ACME')
+        report.sudo(self.salesperson).with_context(lang='en_US').action_submit()
+        self.assertEqual(report.activity_ids.summary, '审阅 %s 的工作日报' % self.salesperson.name)
+
     def test_each_role_sees_its_reports(self):
         mine = self.report(self.salesperson)
         teammate = self.report(self.salesperson_east2)

@@ -71,7 +71,16 @@ class TestLeadFollowup(PlanningCase):
         self.assertEqual(ours.mapped('user_id'), self.salesperson)
         self.assertIn('overdue since', ours.filtered(lambda a: a.res_id == self.overdue.id).summary)
         self.Lead.cron_followup()
+        self.assertEqual(ours.filtered(lambda a: a.res_id == self.overdue.id).summary[:15],
+                         'Follow up: over', 'the salesperson reads English')
         again = self.env['mail.activity'].search([('res_model', '=', 'crm.lead'), ('activity_type_id', '=', followup.id)])
         self.assertEqual(again, reminded, 'an open reminder is not duplicated')
         self.Lead.followup_refresh()
         self.assertFalse(self.stale.followup_stale, 'the reminder itself is a touch')
+
+    def test_reminders_speak_the_salespersons_language(self):
+        """Issue 13 §10: the cron wrote every to-do in its own (the system's) language."""
+        self.salesperson.lang = 'zh_CN'
+        self.Lead.with_context(lang='en_US').cron_followup()
+        reminder = self.env['mail.activity'].search([('res_model', '=', 'crm.lead'), ('res_id', '=', self.overdue.id)])
+        self.assertTrue(reminder.summary.startswith('跟进：自 '), reminder.summary)

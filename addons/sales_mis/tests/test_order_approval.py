@@ -70,6 +70,20 @@ class TestOrderApproval(OrderCase):
         tracked = order.sudo().message_ids.mapped('tracking_value_ids').filtered(lambda t: t.field == 'approval_state')
         self.assertIn('Approved', tracked.mapped('new_value_char'))
 
+    def test_the_approval_todo_speaks_the_leaders_language(self):
+        """Issue 13 §10: the to-do was written in the requester's language."""
+        self.manager.lang = 'zh_CN'
+        self.salesperson.lang = 'en_US'
+        order = self.quotation(self.salesperson, qty=100, price=600.0)  # 60,000
+        order.sudo(self.salesperson).with_context(lang='en_US').action_request_approval()
+        activity = order.activity_ids
+        self.assertEqual(activity.summary, '审核订单 %s' % order.name)
+        self.assertIn('超过审核阈值', activity.note)
+        self.assertNotIn('above', activity.note)
+        # a director deciding in English still closes the Chinese to-do
+        order.sudo(self.director).with_context(lang='en_US').action_approve('ok')
+        self.assertFalse(order.activity_ids)
+
     def test_changing_the_total_voids_the_approval(self):
         order = self.quotation(self.salesperson, qty=100, price=600.0)
         order.sudo(self.salesperson).action_request_approval()

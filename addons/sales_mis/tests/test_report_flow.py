@@ -43,6 +43,23 @@ class TestReportFlow(ReportCase):
         self.assertAlmostEqual(this_month[0][2], group['amount'])
         self.assertEqual(rows[-1][0], 'Total')
 
+    def test_daily_reports_open_on_todays_figures(self):
+        """Issue 13 §9: Daily Reports opened as a new record with Save/Discard and zeros until "Show"."""
+        action = self.env.ref('sales_mis.action_daily_sales_report')
+        self.assertEqual(action.target, 'inline', 'a report page, not a record being edited')
+        self.seller.tz = self.env.user.tz   # the seller's today is the day of the sales above
+        Wizard = self.env['sales_mis.daily.sales.report'].sudo(self.seller)
+        names = [name for name in Wizard.fields_view_get(view_type='form')['fields']]
+        values = dict(dict.fromkeys(names, False), **Wizard.default_get(names))   # as the client sends them
+        opened = Wizard.onchange(values, [], Wizard._onchange_spec())['value']   # what the client asks on open
+        lines = [command[2] for command in opened['line_ids'] if command[0] == 0]
+        pump = [line for line in lines if line['product_id'] and line['product_id'][0] == self.pump.id]
+        self.assertEqual([(line['day_qty'], line['day_amount']) for line in pump], [(8.0, 800.0)])
+        changed = Wizard.onchange(dict(values, report_type='collection_summary'), 'report_type',
+                                  Wizard._onchange_spec())['value']
+        teams = [command[2]['team_id'] for command in changed['line_ids'] if command[0] == 0]
+        self.assertIn(self.team_east.id, [team[0] for team in teams if team])
+
     def test_product_daily_report_has_day_month_and_year_columns(self):
         rows = self.env['sales_mis.report.export'].sudo(self.seller).product_daily_rows(self.day)
         pump = [r for r in rows if r['product_id'] == self.pump.id][0]

@@ -63,3 +63,22 @@ class TestRoles(TransactionCase):
         with self.assertRaises(AccessError):
             manager_group.sudo(self.salesperson).write({'users': [(4, self.salesperson.id)]})
         self.assertFalse(self.salesperson.has_group('sales_mis.group_manager'))
+
+    def test_menus_open_screens_and_jobs_are_buttons(self):
+        """Issue 13 §9: "Find Duplicates Now", "Train Win Model Now"... acted from the menu."""
+        menus = self.env['ir.ui.menu'].search([('action', '!=', False)])
+        ours = menus.filtered(lambda m: m.get_external_id()[m.id].split('.')[0] in ('sales_mis', 'sales_mis_forecast'))
+        self.assertGreater(len(ours), 30)
+        acting = ours.filtered(lambda m: m.with_context(lang='en_US').name.endswith(' Now'))
+        self.assertFalse(acting, 'menu entries that run a job: %s' % acting.mapped('name'))
+        for xmlid in ('menu_sales_mis_scan_duplicates', 'menu_sales_mis_classify', 'menu_sales_mis_value',
+                      'menu_sales_mis_win_model_train'):
+            self.assertFalse(self.env.ref('sales_mis.' + xmlid, raise_if_not_found=False), xmlid)
+        # the jobs stay reachable: buttons of Configuration > Nightly Jobs, for managers
+        nightly_jobs = self.env.ref('sales_mis.menu_sales_mis_nightly_jobs')
+        self.assertIn(nightly_jobs, self.env['ir.ui.menu'].sudo(self.manager).search([('id', '=', nightly_jobs.id)]))
+        self.assertNotIn(nightly_jobs, self.env['ir.ui.menu'].sudo(self.salesperson).search([('id', '=', nightly_jobs.id)]))
+        arch = self.env['sales_mis.nightly.jobs'].sudo(self.manager).fields_view_get(view_type='form')['arch']
+        for xmlid in ('action_scan_duplicates', 'action_classify_customers', 'action_customer_value',
+                      'action_win_model_train'):
+            self.assertIn('name="%d"' % self.env.ref('sales_mis.' + xmlid).id, arch, xmlid)

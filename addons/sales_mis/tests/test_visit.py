@@ -2,6 +2,7 @@
 """Customer visits: next steps become activities; each role sees its own visits."""
 from odoo.exceptions import AccessError, ValidationError
 
+from .action_defaults import opening_domain
 from .common import PlanningCase
 
 
@@ -49,3 +50,32 @@ class TestVisit(PlanningCase):
         mine.sudo(self.salesperson).write({'result': 'Good meeting'})
         mine.sudo(self.salesperson).action_done()
         self.assertEqual(mine.state, 'done')
+
+    def test_a_manager_opens_visits_on_the_team(self):
+        """Issue 13 §9: "My Visits" by default left a manager an empty calendar."""
+        teammate = self.visit(self.salesperson_east2)
+        south = self.visit(self.salesperson_south)
+        Visit = self.env['sales_mis.visit']
+        for user, expected in ((self.manager, teammate), (self.salesperson_east2, teammate),
+                               (self.salesperson, Visit)):
+            domain = opening_domain(self.env, 'sales_mis.action_visits', user)
+            shown = Visit.sudo(user).search(domain + [('id', 'in', (teammate | south).ids)])
+            self.assertEqual(shown, expected, user.login)
+
+    def test_tracking_lines_read_in_the_readers_language(self):
+        """Issue 13 §10: "Status: Planned → Done" stayed English for a Chinese reader."""
+        self.salesperson.lang = 'en_US'
+        visit = self.visit(self.salesperson)
+        visit.sudo(self.salesperson).with_context(lang='en_US').action_done()
+        stored = visit.sudo().message_ids.mapped('tracking_value_ids').filtered(
+            lambda t: t.field == 'state' and t.old_value_char)
+        self.assertEqual((stored.field_desc, stored.new_value_char), ('State', 'Done'), 'written in English')
+        for lang in ('zh_CN', 'en_US'):
+            shown = stored.mail_message_id.sudo(self.manager).with_context(lang=lang).message_format()[0]
+            line = [value for value in shown['tracking_value_ids'] if value['id'] == stored.id][0]
+            described = self.env['sales_mis.visit'].with_context(lang=lang).fields_get(['state'])['state']
+            labels = dict(described['selection'])
+            self.assertEqual((line['changed_field'], line['old_value'], line['new_value']),
+                             (described['string'], labels['planned'], labels['done']), lang)
+        self.assertNotEqual(self.env['sales_mis.visit'].with_context(lang='zh_CN').fields_get(
+            ['state'])['state']['string'], 'State', 'the label has a translation')

@@ -4,3 +4,4 @@ from . import partner_merge_guard
 from . import visit_import
 from . import order_approval
 from . import daily_sales_report
+from . import nightly_jobs

@@ -31,22 +31,30 @@ class DailyReport(models.TransientModel):
         return {'type': 'ir.actions.act_url', 'target': 'new',
                 'url': '/sales_mis/report/%s.xlsx?day=%s' % (self.report_type, self.date)}
 
+    def _line_values(self):
+        """The lines of a list report (F2, F4) of the day; none for the others."""
+        Export = self.env['sales_mis.report.export']
+        if self.report_type == 'product_daily' and self.date:
+            return [{'product_id': row['product_id'], 'day_qty': row['day_qty'],
+                     'day_amount': row['day_amount'], 'mtd_qty': row['mtd_qty'],
+                     'mtd_amount': row['mtd_amount'], 'ytd_qty': row['ytd_qty'],
+                     'ytd_amount': row['ytd_amount']} for row in Export.product_daily_rows(self.date)]
+        if self.report_type == 'collection_summary' and self.date:
+            return [{'team_id': row['team_id'], 'user_id': row['user_id'], 'day_amount': row['day_amount'],
+                     'mtd_amount': row['mtd_amount'], 'ytd_amount': row['ytd_amount']}
+                    for row in Export.collection_summary_rows(self.date)]
+        return []
+
+    @api.onchange('report_type', 'date')
+    def _onchange_lines(self):
+        # also runs when the form opens: the figures of today show at once, no "Show" first
+        self.line_ids = [(5, 0, 0)] + [(0, 0, value) for value in self._line_values()]
+
     @api.multi
     def action_show(self):
         self.ensure_one()
-        Export = self.env['sales_mis.report.export']
         if self.report_type in ('product_daily', 'collection_summary'):
-            self.line_ids.unlink()
-            if self.report_type == 'product_daily':
-                values = [{'product_id': row['product_id'], 'day_qty': row['day_qty'],
-                           'day_amount': row['day_amount'], 'mtd_qty': row['mtd_qty'],
-                           'mtd_amount': row['mtd_amount'], 'ytd_qty': row['ytd_qty'],
-                           'ytd_amount': row['ytd_amount']} for row in Export.product_daily_rows(self.date)]
-            else:
-                values = [{'team_id': row['team_id'], 'user_id': row['user_id'], 'day_amount': row['day_amount'],
-                           'mtd_amount': row['mtd_amount'], 'ytd_amount': row['ytd_amount']}
-                          for row in Export.collection_summary_rows(self.date)]
-            self.write({'line_ids': [(0, 0, value) for value in values]})
+            self.write({'line_ids': [(5, 0, 0)] + [(0, 0, value) for value in self._line_values()]})
             return True   # the form reloads with the lines
         action = {
             'sales_analysis': ('sales_mis.action_sales_analysis', []),

@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 """Forecast of one series for one month (G1): mean and 80 % / 95 % intervals."""
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..forecasting.model_names import readable
 
 
 class ForecastLine(models.Model):
@@ -25,3 +27,12 @@ class ForecastLine(models.Model):
     lo_95 = fields.Float(string='Low 95%', readonly=True)
     hi_95 = fields.Float(string='High 95%', readonly=True)
     model = fields.Char(readonly=True)
+    model_label = fields.Char(string='Method', compute='_compute_model_label')
+
+    @api.depends('model')
+    def _compute_model_label(self):
+        # the model names' words are translated terms of the code (forecasting/model_names.py)
+        lookup = self.env['ir.translation']._get_source
+        translate = lambda source: lookup(None, ('code',), self.env.lang, source)
+        for line in self:
+            line.model_label = readable(line.model, translate)

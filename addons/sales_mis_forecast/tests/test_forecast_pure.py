@@ -39,3 +39,20 @@ def test_chart_draws_history_forecast_and_both_bands():
     assert forecast_svg([], []) == ''
     # negative (refund) months and an all-zero history draw too
     assert '<svg' in forecast_svg([('2026-01', -5.0), ('2026-02', 0.0)], [('2026-03', 0.0, 0.0, 0.0, 0.0, 0.0)])
+
+
+def test_model_names_read_as_words():
+    """Issue 13 §10: "Ensemble(MSTL,SeasonalNaive)" was shown without a readable label."""
+    from odoo.addons.sales_mis_forecast.forecasting.model_names import readable
+    assert readable('Ensemble(MSTL,SeasonalNaive)') == \
+        'Combination of seasonal decomposition and seasonal naive (same month last year repeated)'
+    assert readable('MSTL') == 'Seasonal decomposition'
+    assert readable('Ensemble(Naive,TSB,Zero)') == \
+        'Combination of last month repeated, intermittent demand with fading demand (TSB), no sales expected'
+    assert readable('SomethingNew') == 'SomethingNew'
+    assert readable(False) == ''
+    zh = {'Combination of %s and %s': '%s与%s的组合', 'seasonal decomposition': '季节分解', 'last month repeated': '沿用上月'}
+    assert readable('Ensemble(MSTL,Naive)', translate=lambda s: zh.get(s, s)) == '季节分解与沿用上月的组合'
+    broken = {'Combination of %s and %s': '组合 %s'}
+    assert readable('Ensemble(MSTL,Naive)', translate=lambda s: broken.get(s, s)) == \
+        'Combination of seasonal decomposition and last month repeated'
