@@ -24,6 +24,7 @@ class PlanCompletionChart(models.Model):
     user_id = fields.Many2one('res.users', string='Salesperson', readonly=True)
     categ_id = fields.Many2one('product.category', string='Product Category', readonly=True)
     date_from = fields.Date(string='Month', readonly=True)
+    date_to = fields.Date(string='Period End', readonly=True)
     kind = fields.Selection([('target', 'Target'), ('actual', 'Actual')], string='Figure', readonly=True)
     amount = fields.Float(string='Amount', readonly=True)
 
@@ -34,12 +35,12 @@ class PlanCompletionChart(models.Model):
         self.env.cr.execute("""
             CREATE VIEW %s AS
             SELECT 2 * c.id AS id, c.id AS line_id, c.plan_id, c.state, c.is_current, c.company_id,
-                   c.team_id, c.user_id, c.categ_id, c.date_from, 'target'::varchar AS kind,
+                   c.team_id, c.user_id, c.categ_id, c.date_from, c.date_to, 'target'::varchar AS kind,
                    c.target_amount AS amount
               FROM sales_mis_plan_completion c
             UNION ALL
             SELECT 2 * c.id + 1, c.id, c.plan_id, c.state, c.is_current, c.company_id,
-                   c.team_id, c.user_id, c.categ_id, c.date_from, 'actual', c.actual_amount
+                   c.team_id, c.user_id, c.categ_id, c.date_from, c.date_to, 'actual', c.actual_amount
               FROM sales_mis_plan_completion c
         """ % self._table)
 

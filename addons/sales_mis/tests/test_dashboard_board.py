@@ -89,9 +89,10 @@ class TestDashboardBoard(TransactionCase):
 
     def test_series_equal_plan_completion_for_a_manager(self):
         manager = self.env.ref('sales_mis.user_manager')
-        series = self.env['sales_mis.dashboard.series'].sudo(manager).read_group(
-            [('series', 'in', ('target', 'actual'))], ['series', 'amount'], ['series'])
-        totals = {group['series']: group['amount'] for group in series}
+        # the boards' target-vs-actual bars: the Target vs Actual report on current approved plans
+        series = self.env['sales_mis.plan.completion.chart'].sudo(manager).read_group(
+            [('is_current', '=', True), ('state', 'in', ('approved', 'locked'))], ['kind', 'amount'], ['kind'])
+        totals = {group['kind']: group['amount'] for group in series}
         plans = self.env['sales_mis.plan.completion'].sudo(manager).read_group(
             [('state', 'in', ('approved', 'locked')), ('is_current', '=', True)],
             ['target_amount', 'actual_amount'], [])
