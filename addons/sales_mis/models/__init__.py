@@ -34,3 +34,4 @@ from . import report_export
 from . import report_schedule
 from . import report_demo
 from . import mail_activity_access
+from . import mail_activity_todo
