@@ -80,9 +80,11 @@ class Visit(models.Model):
     def _onchange_default_subject(self):
         # a visit logged on a phone needs no typed subject: "On-site visit: <customer>" until one is typed
         labels = dict(self._fields['visit_type']._description_selection(self.env))
-        automatic = not self.name or any(self.name.startswith('%s: ' % label) for label in labels.values())
+        pattern = _('%(type)s: %(customer)s')
+        automatic = not self.name or any(self.name.startswith(pattern % {'type': label, 'customer': ''})
+                                         for label in labels.values())
         if self.partner_id and self.visit_type and automatic:
-            self.name = '%s: %s' % (labels[self.visit_type], self.partner_id.display_name)
+            self.name = pattern % {'type': labels[self.visit_type], 'customer': self.partner_id.display_name}
 
     @api.constrains('duration')
     def _check_duration(self):

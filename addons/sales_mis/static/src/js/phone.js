@@ -51,7 +51,7 @@ Menu.include({
             this.$secondary_menus.removeClass('o_sales_mis_sub_menu_open');
             var name = $clicked.text().trim();
             if (name) {
-                this.$secondary_menus.find('.o_sales_mis_sub_menu_current').text(name);
+                this.$secondary_menus.find('.o_sales_mis_sub_menu_toggle').text(name);
             }
         }
         return result;
