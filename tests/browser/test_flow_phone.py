@@ -1,6 +1,6 @@
 """Field work on a phone (issue 13), in English and in 简体中文: the salesperson's visits open as
 cards, a visit is logged in a few taps (customer, type, result, "Mark Done") and shows among
-today's cards, a to-do opens from its card, the section menu folds behind one button, and no
+today's cards, the calendar shows one day, a to-do opens from its card, the section menu folds behind one button, and no
 page of the salesperson's day is wider than the screen (plan completion included).
 Also run on the desktop viewport, where the same pages must still fit 1366 px."""
 import time
@@ -116,6 +116,12 @@ def test_field_work_on_a_phone(web, admin, server, token, viewport, lang):
     assert 'Wants 4 pumps in March' in card.inner_text()
     w.idle()
     w.shot('today-visits-with-the-new-one')
+    # the calendar shows one day on a phone, the week on a desktop
+    w.switch_view('calendar')
+    w.page.wait_for_selector('.o_calendar_widget .%s' % ('fc-agendaDay-view' if w.phone else 'fc-agendaWeek-view'))
+    w.idle()
+    assert_fits(w, 'calendar')
+    w.shot('today-calendar')
 
     # 2. the to-do as a card; its card opens it, with a link to its customer
     w.menu('sales_mis.menu_sales_mis_todos')
