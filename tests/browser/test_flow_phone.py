@@ -18,6 +18,7 @@ PAGES = [
     ('sales_mis.menu_sales_mis_sale_orders', 'kanban'),
     ('sales_mis.menu_sales_mis_daily_reports', 'kanban'),
     ('sales_mis.menu_sales_mis_plan_completion', 'kanban'),
+    ('sales_mis.menu_sales_mis_plans', 'list'),  # the plan's form has the completion table
 ]
 
 # Elements of the page that reach past the right edge of the screen, ignoring those inside a box
@@ -137,11 +138,12 @@ def test_field_work_on_a_phone(web, admin, server, token, viewport, lang):
     assert_fits(w, 'to-do form')
     w.shot('todo-opened')
 
-    # 3. every page of the salesperson's day fits the screen: lists (cards on a phone) and a form
+    # 3. every page of the salesperson's day fits the screen: lists (cards on a phone), a form and
+    #    each of its tabs
     for xmlid, first_view in PAGES:
         w.menu(xmlid)
         if w.phone:
-            assert w.page.locator('.o_view_manager_content > div > .o_%s_view' % first_view).count(), xmlid
+            assert 'view_type=%s' % first_view in w.page.url, (xmlid, w.page.url)
         assert_fits(w, xmlid)
         record = w.page.locator('.o_kanban_record.oe_kanban_global_click, '
                                 '.o_kanban_record .oe_kanban_global_click, .o_list_view .o_data_row')
@@ -150,6 +152,11 @@ def test_field_work_on_a_phone(web, admin, server, token, viewport, lang):
             w.page.wait_for_selector('.o_form_view')
             w.idle()
             assert_fits(w, xmlid + ' form')
+            tabs = w.page.locator('.o_form_view .o_notebook > ul > li > a:visible')
+            for number in range(tabs.count()):
+                tabs.nth(number).click()
+                w.idle()
+                assert_fits(w, '%s form, tab %d' % (xmlid, number + 1))
     # plan completion's table (its pivot) fits too: a wide pivot scrolls within its own box
     w.menu('sales_mis.menu_sales_mis_plan_completion')
     w.page.click('.o_cp_switch_buttons button[data-view-type="pivot"]')
