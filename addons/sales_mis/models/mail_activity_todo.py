@@ -15,7 +15,9 @@ class MailActivityTodo(models.Model):
 
     @api.model
     def _selection_document_model(self):
-        return [(model.model, model.name) for model in self.env['ir.model'].sudo().search([])]
+        # activities belong to records of mail.thread models only
+        return [(model.model, model.name)
+                for model in self.env['ir.model'].sudo().search([('is_mail_thread', '=', True)])]
 
     def _compute_document_ref(self):
         readable = readable_record_ids(self.env, [(todo.res_model, todo.res_id) for todo in self])
