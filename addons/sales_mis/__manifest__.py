@@ -29,6 +29,7 @@
         'views/performance_views.xml',
         'views/visit_views.xml',
         'views/sales_mis_menus.xml',
+        'views/todo_views.xml',
         'views/customer_views.xml',
         'data/sales_mis_cron.xml',
         'data/sales_mis_kpi_data.xml',

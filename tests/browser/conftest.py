@@ -149,8 +149,11 @@ class Web:
             page.wait_for_selector('.navbar-collapse.in', state='detached')
 
     def menu(self, xmlid, title=None):
-        """Click an entry of the app's left menu; wait for its view to load."""
-        self.page.locator('.o_sub_menu a[data-menu-xmlid="%s"]:visible' % xmlid).first.click()
+        """Click an entry of the app's left menu (behind its button on a phone); wait for its view."""
+        link = self.page.locator('.o_sub_menu a[data-menu-xmlid="%s"]' % xmlid).first
+        if not link.is_visible():  # a phone folds the section menu (sales_mis/static/src/js/phone.js)
+            self.page.click('.o_sales_mis_sub_menu_toggle:visible')
+        link.click()
         if title:
             self.wait_breadcrumb(title)
         self.page.wait_for_selector('.o_content .o_view_manager_content > div:visible')

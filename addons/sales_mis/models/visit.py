@@ -7,6 +7,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..crm_logic.daily_report import day_bounds_utc
+
 VISIT_TYPES = [('visit', 'On-site visit'), ('call', 'Phone call'), ('demo', 'Demonstration'),
                ('other', 'Other')]
 
@@ -43,6 +45,9 @@ class Visit(models.Model):
                               help='Key of the row this visit was imported from (offline import); '
                                    'importing the same row again creates no duplicate.')
 
+    is_today = fields.Boolean(string='Today', compute='_compute_is_today', search='_search_is_today',
+                              help="Starts on the user's local day (their time zone).")
+
     _sql_constraints = [
         ('offline_key_unique', 'unique (company_id, offline_key)',
          'This offline row has already been imported.'),
@@ -53,6 +58,33 @@ class Visit(models.Model):
         for visit in self.filtered('date_start'):
             start = fields.Datetime.from_string(visit.date_start)
             visit.date_stop = fields.Datetime.to_string(start + timedelta(hours=visit.duration or 0.0))
+
+    def _today_bounds(self):
+        # the user's local day, in naive UTC like the stored datetimes
+        tz = self.env.context.get('tz') or self.env.user.tz
+        return [fields.Datetime.to_string(bound) for bound in day_bounds_utc(fields.Date.context_today(self), tz)]
+
+    def _compute_is_today(self):
+        start, end = self._today_bounds()
+        for visit in self:
+            visit.is_today = bool(visit.date_start) and start <= visit.date_start < end
+
+    def _search_is_today(self, operator, value):
+        start, end = self._today_bounds()
+        inside = ['&', ('date_start', '>=', start), ('date_start', '<', end)]
+        if (operator == '=') == bool(value):
+            return inside
+        return ['|', ('date_start', '<', start), ('date_start', '>=', end)]
+
+    @api.onchange('partner_id', 'visit_type')
+    def _onchange_default_subject(self):
+        # a visit logged on a phone needs no typed subject: "On-site visit: <customer>" until one is typed
+        labels = dict(self._fields['visit_type']._description_selection(self.env))
+        pattern = _('%(type)s: %(customer)s')
+        automatic = not self.name or any(self.name.startswith(pattern % {'type': label, 'customer': ''})
+                                         for label in labels.values())
+        if self.partner_id and self.visit_type and automatic:
+            self.name = pattern % {'type': labels[self.visit_type], 'customer': self.partner_id.display_name}
 
     @api.constrains('duration')
     def _check_duration(self):
