@@ -21,6 +21,8 @@ def open_form(browser, url, login, model, record_id, screenshot):
     page.fill('input[name=password]', login)
     page.click('button[type=submit]')
     page.wait_for_selector('.oe_application_menu_placeholder', state='attached')
+    # the home page (the role's dashboard) first: it would replace the form opened while it loads
+    page.wait_for_selector('.oe_dashboard', state='attached')
     page.goto('%s/web#model=%s&id=%d&view_type=form' % (url, model, record_id))
     page.wait_for_selector('.o_form_view .o_form_sheet', state='visible')
     page.wait_for_timeout(500)

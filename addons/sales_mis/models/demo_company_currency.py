@@ -36,6 +36,9 @@ class ReportDemo(models.AbstractModel):
         if code and self.env.ref('base.main_company').chart_template_id:
             self.sudo()._demo_company_currency(code)
             Param.set_param(PENDING_PARAM, False)
+            # the journals exist now: the reports' demo flow is booked with the install (in CNY)
+            # instead of at the first cron run, so a new database shows figures at once
+            self.sudo().create_demo_flow()
 
     @api.model
     def _demo_company_currency(self, code):
