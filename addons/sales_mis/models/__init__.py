@@ -38,3 +38,4 @@ from . import mail_activity_access
 from . import res_users_timezone
 from . import res_users_home
 from . import mail_tracking_lang
+from . import activity_deadline
