@@ -3,7 +3,7 @@
     'name': 'Sales MIS',
     'summary': 'Sales management information system: plans, visits, opportunities, '
                'orders to cash, performance, standard reports',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'author': 'Sales MIS',
     'license': 'LGPL-3',

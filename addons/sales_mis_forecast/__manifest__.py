@@ -2,7 +2,7 @@
 {
     'name': 'Sales MIS Forecast',
     'summary': 'Statistical and pipeline sales forecasts for Sales MIS',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'author': 'Sales MIS',
     'license': 'LGPL-3',

@@ -39,3 +39,4 @@ from . import res_users_timezone
 from . import res_users_home
 from . import mail_tracking_lang
 from . import mail_activity_todo
+from . import activity_deadline

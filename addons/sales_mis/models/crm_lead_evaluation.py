@@ -181,10 +181,9 @@ class CrmLead(models.Model):
 
     def _sales_mis_scores(self, records):
         """{lead id: (score, breakdown JSON)} of these signal rows, by their company's criteria."""
-        by_company = {}
-        for company_id in {record['company_id'] for record in records}:
-            by_company[company_id] = self.env['sales_mis.lead.criterion'].search(
-                ['|', ('company_id', '=', False), ('company_id', '=', company_id or False)])._as_rules()
+        Criterion = self.env['sales_mis.lead.criterion']
+        by_company = {company_id: Criterion._company_rules(company_id)
+                      for company_id in {record['company_id'] for record in records}}
         result = {}
         for record in records:
             score, factors = lead_score.rule_score(record, by_company[record['company_id']])
@@ -202,21 +201,20 @@ class CrmLead(models.Model):
             by_company.setdefault(row[company] or False, []).append(row)
         result = {}
         for company_id, company_rows in by_company.items():
-            model_record = self.env['sales_mis.win.model']._latest(company_id)
-            model = model_record._model() if model_record else None
+            model_id, model = self.env['sales_mis.win.model']._latest_model(company_id or False)
             if not model or model['kind'] != win_model.LOGISTIC:
                 for row in company_rows:  # not enough history: no prediction to make
-                    result[row[0]] = (None, None, model_record.id or None)
+                    result[row[0]] = (None, None, model_id)
                 continue
             frame = self._sales_mis_signal_frame(columns, company_rows)
             prediction = win_model.predict(model, frame, top=3)
             for lead_id, probability, top in zip(frame['id'], prediction['probability'], prediction['factors']):
                 if pd.isna(probability):
-                    result[int(lead_id)] = (None, None, model_record.id)
+                    result[int(lead_id)] = (None, None, model_id)
                     continue
                 result[int(lead_id)] = (round(100.0 * probability, 2), json.dumps([
                     [feature, value, round(contribution, 4), round(win_model.effect(probability, contribution), 1)]
-                    for feature, value, contribution in top]), model_record.id)
+                    for feature, value, contribution in top]), model_id)
         return result
 
     @api.model

@@ -13,7 +13,9 @@ class CrmLead(models.Model):
                                          track_visibility='onchange',
                                          help='Company key projects are followed by the directors, '
                                               'team key projects by the sales manager.')
-    key_project = fields.Boolean('Is Key Project', compute='_compute_key_project', store=True, index=True)
+    # not stored: a stored copy of `bool(key_project_level)` cost every lead create an UPDATE and
+    # an access check; the search reads the (indexed) level itself
+    key_project = fields.Boolean('Is Key Project', compute='_compute_key_project', search='_search_key_project')
     key_project_reason = fields.Char('Why Key', track_visibility='onchange')
     # not tracked here (a related field would inherit the partner's tracking): the lead's chatter
     # already logs a change of customer, and tracking it made every lead write read the customer
@@ -24,6 +26,12 @@ class CrmLead(models.Model):
     def _compute_key_project(self):
         for lead in self:
             lead.key_project = bool(lead.key_project_level)
+
+    def _search_key_project(self, operator, value):
+        if operator not in ('=', '!='):
+            raise ValueError('Unsupported search on key_project: %s %r' % (operator, value))
+        positive = (operator == '=') == bool(value)
+        return [('key_project_level', '!=' if positive else '=', False)]
 
 
 class ResPartner(models.Model):

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 """Criteria of the opportunity evaluation score 销售机会评估标准: which signal of the
 opportunity counts, with what weight, and how its value becomes 0..1."""
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 #: signal code -> (label, kind); the values are read by crm.lead._sales_mis_signals()
@@ -54,6 +54,30 @@ class LeadCriterion(models.Model):
                 raise ValidationError(_('The weight of "%s" cannot be negative.') % criterion.name)
             if criterion.kind == 'range' and criterion.low == criterion.high:
                 raise ValidationError(_('"%s": the best and worst values must differ.') % criterion.name)
+
+    @api.model
+    @tools.ormcache('company_id')
+    def _company_rules(self, company_id):
+        """The active criteria of ``company_id`` and the shared ones, as rules (_as_rules). Cached:
+        every opportunity create/write scores with them; any change to a criterion clears it. The
+        rules are shared: read them, never change them."""
+        return tuple(self.sudo().search(['|', ('company_id', '=', False),
+                                         ('company_id', '=', company_id or False)])._as_rules())
+
+    @api.model
+    def create(self, vals):
+        self.clear_caches()  # _company_rules
+        return super(LeadCriterion, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(LeadCriterion, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(LeadCriterion, self).unlink()
 
     def _as_rules(self):
         """The criteria in the form of crm_logic.lead_score.rule_score."""

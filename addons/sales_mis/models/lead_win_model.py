@@ -5,7 +5,7 @@ opportunities (one SQL read, pandas, scikit-learn), stored as JSON coefficients
 import json
 import time
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import html_escape
 
@@ -41,6 +41,30 @@ class WinModel(models.Model):
     @api.model
     def _latest(self, company_id):
         return self.search([('company_id', '=', company_id)], limit=1) if company_id else self.browse()
+
+    @api.model
+    @tools.ormcache('company_id')
+    def _latest_model(self, company_id):
+        """(id, parsed model) of the latest win model of ``company_id``, (None, None) without one.
+        Cached: every opportunity create/write predicts with it; a training (create) or any change
+        clears it. The model dict is shared: read it, never change it."""
+        record = self.sudo()._latest(company_id)
+        return (record.id, record._model()) if record else (None, None)
+
+    @api.model
+    def create(self, vals):
+        self.clear_caches()  # _latest_model
+        return super(WinModel, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(WinModel, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(WinModel, self).unlink()
 
     @api.model
     @api.returns('self', lambda record: record.id)

@@ -24,12 +24,14 @@ class MailMessage(models.Model):
         langs = [code for code, _name in self.env['res.lang'].get_installed()]
         described, selection_keys = {}, {}
         for model, names in by_model.items():
-            described[model] = self.env[model].fields_get(list(names), ['string', 'type', 'selection'])
+            described[model] = self._tracked_field_descriptions(model, names)
             choices = [name for name, info in described[model].items() if info.get('type') == 'selection']
             for lang in langs if choices else ():
-                # the stored text may be in any installed language: its key, whichever
-                for name, info in self.env[model].with_context(lang=lang).fields_get(choices, ['selection']).items():
-                    for key, label in info.get('selection') or ():
+                # the stored text may be in any installed language: its key, whichever (the labels
+                # fields_get would give, without the rest of fields_get on every message shown)
+                env = self.env(context=dict(self.env.context, lang=lang))
+                for name in choices:
+                    for key, label in env[model]._fields[name]._description_selection(env) or ():
                         selection_keys.setdefault((model, name), {}).setdefault(label, key)
         for model, value in tracked:
             info = described[model].get(field_of[value['id']])
@@ -42,4 +44,26 @@ class MailMessage(models.Model):
                 for side in ('old_value', 'new_value'):
                     if value.get(side) in keys:
                         value[side] = labels.get(keys[value[side]], value[side])
+        return result
+
+    def _tracked_field_descriptions(self, model, names):
+        """fields_get(names, ['string', 'type', 'selection']) of ``model`` for the reader: the
+        fields they may see, without computing every other attribute (help texts...) of each field
+        for every message shown, as fields_get does."""
+        Model = self.env[model]
+        translated = {}  # Field._description_string, one lookup per model the fields come from
+        result = {}
+        for name in names:
+            field = Model._fields.get(name)
+            if not field or (field.groups and not Model.user_has_groups(field.groups)):
+                continue
+            string = field.string
+            if string and self.env.lang:
+                origin = field.base_field.model_name
+                if origin not in translated:
+                    translated[origin] = self.env['ir.translation'].get_field_string(origin)
+                string = translated[origin].get(name) or string
+            result[name] = {'string': string, 'type': field.type}
+            if field.type == 'selection':
+                result[name]['selection'] = field._description_selection(self.env)
         return result
