@@ -6,14 +6,15 @@ on any record, searches each model with activities for records to recompute: two
 model. For the four Sales MIS documents (plans, contracts, daily reports, visits) nothing
 orders or groups by it; it is computed on read and searched through the activities, with the
 same meaning as the stored value: the earliest deadline of the record's activities."""
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 #: comparisons of a date with the earliest deadline, as SQL
 SQL_OPERATORS = {'=': '=', '!=': '=', '<': '<', '<=': '<=', '>': '>', '>=': '>='}
 
 
 def _deadline_field():
-    return fields.Date('Next Activity Deadline', related=None, store=False, readonly=True, compute_sudo=True,
+    return fields.Date('Next Activity Deadline', store=False, readonly=True, compute_sudo=True,
                        compute='_compute_activity_date_deadline', search='_search_activity_date_deadline',
                        groups='base.group_user')
 
@@ -34,7 +35,7 @@ class ActivityDeadline(models.AbstractModel):
         if operator in ('=', '!=') and not value:
             return [('activity_ids', operator, False)]
         if operator not in SQL_OPERATORS:
-            raise ValueError('Unsupported search on activity_date_deadline: %s %r' % (operator, value))
+            raise UserError(_('The next activity deadline cannot be searched with %s.') % operator)
         self.env.cr.execute("""
             SELECT res_id FROM mail_activity WHERE res_model = %s
              GROUP BY res_id HAVING min(date_deadline) {op} %s""".format(op=SQL_OPERATORS[operator]),
