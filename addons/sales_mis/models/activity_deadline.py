@@ -14,7 +14,8 @@ SQL_OPERATORS = {'=': '=', '!=': '=', '<': '<', '<=': '<=', '>': '>', '>=': '>='
 
 
 def _deadline_field():
-    return fields.Date('Next Activity Deadline', store=False, readonly=True, compute_sudo=True,
+    # related=None: the mixin's field is related to the activities' deadline; this one is computed
+    return fields.Date('Next Activity Deadline', related=None, store=False, readonly=True, compute_sudo=True,
                        compute='_compute_activity_date_deadline', search='_search_activity_date_deadline',
                        groups='base.group_user')
 
