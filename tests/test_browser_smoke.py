@@ -27,6 +27,8 @@ def menus_after_login(browser, url, login, app_menu_id, screenshot, expected_sec
         page.click('button[type=submit]')
         page.wait_for_selector('.oe_application_menu_placeholder .oe_menu_text', state='attached')
         top = texts(page, '.oe_application_menu_placeholder .oe_menu_text')
+        # the home page (the role's dashboard) first: it would replace the app opened while it loads
+        page.wait_for_selector('.oe_dashboard', state='attached')
         page.goto('%s/web#menu_id=%d' % (url, app_menu_id))
         # one .oe_secondary_menu per app; only the open app's is displayed
         visible = lambda: texts(page, '.oe_secondary_menu .oe_menu_text', visible_only=True)
