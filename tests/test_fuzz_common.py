@@ -27,10 +27,11 @@ WORKFLOW_MIXIN = 'sales_mis.workflow.mixin'
 
 def source_inventory():
     """{(model, method)} of every public method defined in the models, wizards and reports
-    of sales_mis and sales_mis_forecast (create/write/unlink included: they are overridden)."""
+    of every addon of addons/ (create/write/unlink included: they are overridden)."""
     found = set()
     paths = []
-    for addon in ('sales_mis', 'sales_mis_forecast'):
+    for addon in sorted(name for name in os.listdir(os.path.join(ROOT, 'addons'))
+                        if os.path.exists(os.path.join(ROOT, 'addons', name, '__manifest__.py'))):
         for folder in ('models', 'wizard', 'report'):
             paths += glob.glob(os.path.join(ROOT, 'addons', addon, folder, '*.py'))
     for path in sorted(paths):

@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDONS = ('sales_mis', 'sales_mis_forecast')
+ADDONS = tuple(sorted(name for name in os.listdir(os.path.join(ROOT, 'addons'))
+                     if os.path.exists(os.path.join(ROOT, 'addons', name, '__manifest__.py'))))
 
 
 def data_files():

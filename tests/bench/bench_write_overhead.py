@@ -43,7 +43,8 @@ from benchlib import ROOT, odoo
 DEPS = ['crm', 'sale_management', 'sale_stock', 'sale_margin', 'account_invoicing', 'purchase']
 STACKS = [('stock', ['base', 'crm', 'sale_management']),
           ('deps', ['base'] + DEPS),
-          ('ours', ['base'] + DEPS + ['sales_mis', 'sales_mis_forecast'])]
+          ('ours', ['base'] + DEPS + sorted(name for name in os.listdir(os.path.join(ROOT, 'addons'))
+                                            if os.path.exists(os.path.join(ROOT, 'addons', name, '__manifest__.py'))))]
 OPERATIONS = ['order create', 'order confirm', 'lead create', 'activity create', 'visit create']
 LOGIN = 'bench_writer'
 
@@ -86,7 +87,7 @@ def prepare_databases(prefix):
                 cli.drop_database(pg, db)
             command = ['-i', ','.join(modules), '--without-demo=all']
         elif stack == 'ours' and stamp != fingerprint:
-            command = ['-u', 'sales_mis,sales_mis_forecast']
+            command = ['-u', ','.join(cli.OUR_ADDONS)]
         if command:
             print('[bench] %s: %s (a minute or two)' % (db, ' '.join(command[:2])), flush=True)
             subprocess.run(cli.ODOO + ['-c', conf, '-d', db] + command + ['--stop-after-init', '--log-level=warn'],
