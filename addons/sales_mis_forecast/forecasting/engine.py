@@ -136,8 +136,9 @@ def run_forecast(df, horizon, season_length=12, levels=(80, 95), windows=3, freq
     every series (series that stop earlier are extended with ``fill``).
     n_jobs: worker processes; forecast=False skips the final fits (backtest only).
 
-    Returns a `ForecastRun`.  Raises ValueError only for invalid arguments, never because
-    of the data of a series.
+    Returns a `ForecastRun`.  Raises ValueError for invalid arguments and for an infinite
+    ``y`` (beyond the float range), never because of the shape of a series.  Series of
+    very large or small magnitude are forecast on a power-of-two scale (`selection`).
     """
     horizon, season_length, levels, windows = _check(horizon, season_length, levels, windows)
     data = to_panel(df, freq=freq, fill=fill, end=end)

@@ -89,6 +89,10 @@ class ForecastRun(models.Model):
                                help='Quantity forecasts feed the stock warning (product level).')
     period = fields.Selection([('month', 'Monthly')], required=True, default='month')
     horizon = fields.Integer(required=True, default=12, help='Number of future months to forecast.')
+    fill = fields.Selection([('zero', 'Nothing sold'), ('interpolate', 'Interpolated')],
+                            string='Missing Months', required=True, default='zero',
+                            help='How a month without sales inside a series is read: as nothing sold (right '
+                                 'for sales, the default) or as unknown, interpolated between its neighbours.')
     date_history_start = fields.Date(string='History From', required=True, default=_default_history_start)
     date_history_end = fields.Date(string='History Until', readonly=True,
                                    help='Last month of history used: the month before the run.')
@@ -320,7 +324,7 @@ class ForecastRun(models.Model):
             self._set_progress(5.0 + 85.0 * start / len(uids),
                                _('Forecasting series %d-%d of %d...') % (start + 1, start + len(chunk), len(uids)))
             result = run_forecast(history[history['unique_id'].isin(chunk)], self.horizon, season_length=12,
-                                  levels=(80, 95), end=pd.Timestamp(end), n_jobs=self._n_jobs())
+                                  levels=(80, 95), end=pd.Timestamp(end), fill=self.fill, n_jobs=self._n_jobs())
             forecasts.append(result.forecast)
             baselines.append(result.baseline)
             backtests.append(result.backtest)

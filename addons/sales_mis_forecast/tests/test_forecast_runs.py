@@ -103,6 +103,21 @@ class TestForecastRuns(ForecastCase):
             self.assertEqual(cr.fetchone(), (42.0, 'Forecasting series 1-2 of 2...'))
             cr.execute('DELETE FROM %s WHERE run_id = %%s' % PROGRESS_TABLE, (run.id,))
 
+    def test_the_missing_months_rule_of_the_run_reaches_the_engine(self):
+        from odoo.addons.sales_mis_forecast.models import forecast_run as module
+        real, seen = module.run_forecast, []
+
+        def spy(*args, **kwargs):
+            seen.append(kwargs['fill'])
+            return real(*args, **kwargs)
+
+        run = self.make_run(fill='interpolate')
+        with patch.object(module, 'run_forecast', spy):
+            run.action_run_now()
+        self.assertEqual(run.state, 'done', run.error)
+        self.assertEqual(set(seen), {'interpolate'})
+        self.assertEqual(self.make_run().fill, 'zero')  # sales: a month without orders sold nothing
+
     def test_failure_stores_the_error_and_no_line(self):
         original = ForecastRun._store
 
