@@ -8,11 +8,22 @@ Workers are forked (the package is already imported in the parent, so nothing is
 imported again and no ``__main__`` guard is needed).  Inside a worker BLAS is held to
 one thread: the matrices are tiny and n_jobs processes already use the cores.  With
 ``n_jobs=1``, or few series, everything runs in the calling process.
+
+``scheduler`` runs the chunks on a Dask cluster instead (a ``distributed.Client`` or a
+scheduler address such as ``tcp://10.0.0.5:8786``): the chunks are the same, so the
+results are those of a local run.  The workers need the libraries of
+config/requirements.txt but not this package: it is uploaded to them as a zip under a
+name versioned by its sources (in Odoo it lives under ``odoo.addons``, which a plain Dask
+worker cannot import).
 """
 import collections
+import hashlib
+import io
 import multiprocessing
 import os
+import tempfile
 import warnings
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -99,14 +110,65 @@ def _work(task):
     }
 
 
-def _run_chunks(series, args, n_jobs):
+def _chunks(series, args, n_chunks):
+    bounds = np.linspace(0, len(series), n_chunks + 1).astype(int)
+    return [(series[a:b],) + args + (True,) for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+# Runs on a worker: imports the package uploaded under its versioned name.  Compiled from
+# source into a module nobody can import, so that it is pickled by value with no reference to
+# odoo (this package lives under odoo.addons in the server, which a worker has not got).
+_REMOTE_SOURCE = """
+def run_chunk(package, task):
+    import importlib
+    return importlib.import_module(package + '.engine')._work(task)
+"""
+_remote = {'__name__': '__sales_mis_forecast_remote__'}
+exec(compile(_REMOTE_SOURCE, '<sales_mis_forecast remote>', 'exec'), _remote)
+
+
+def _package_zip():
+    """(package name, zip bytes) of this package under a name versioned by its sources."""
+    folder = os.path.dirname(os.path.abspath(__file__))
+    sources = sorted(name for name in os.listdir(folder) if name.endswith('.py'))
+    digest = hashlib.sha1()
+    for name in sources:
+        with open(os.path.join(folder, name), 'rb') as handle:
+            digest.update(name.encode() + b'\0' + handle.read())
+    package = 'sales_mis_forecasting_%s' % digest.hexdigest()[:12]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, 'w') as archive:
+        for name in sources:
+            archive.write(os.path.join(folder, name), '%s/%s' % (package, name))
+    return package, buffer.getvalue()
+
+
+def _run_on_dask(series, args, scheduler):
+    from distributed import Client  # optional: only a run on a cluster needs it
+    client = Client(scheduler, set_as_default=False) if isinstance(scheduler, str) else scheduler
+    try:
+        package, data = _package_zip()
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, '%s.zip' % package)
+            with open(path, 'wb') as handle:
+                handle.write(data)
+            client.upload_file(path)  # on each worker: the zip goes on sys.path
+        workers = max(1, len(client.scheduler_info().get('workers', {})))
+        tasks = _chunks(series, args, min(len(series), workers * _CHUNKS_PER_JOB))
+        return client.gather(client.map(_remote['run_chunk'], [package] * len(tasks), tasks, pure=False))
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def _run_chunks(series, args, n_jobs, scheduler=None):
+    if scheduler is not None:
+        return _run_on_dask(series, args, scheduler)
     n_jobs = max(1, int(n_jobs or 1))
     n_jobs = min(n_jobs, os.cpu_count() or 1, max(1, len(series) // _MIN_SERIES_PER_JOB))
     if n_jobs == 1 or 'fork' not in multiprocessing.get_all_start_methods():
         return [_work((series,) + args + (False,))]
-    n_chunks = min(len(series), n_jobs * _CHUNKS_PER_JOB)
-    bounds = np.linspace(0, len(series), n_chunks + 1).astype(int)
-    tasks = [(series[a:b],) + args + (True,) for a, b in zip(bounds[:-1], bounds[1:])]
+    tasks = _chunks(series, args, min(len(series), n_jobs * _CHUNKS_PER_JOB))
     with ProcessPoolExecutor(max_workers=n_jobs, mp_context=multiprocessing.get_context('fork')) as pool:
         return list(pool.map(_work, tasks))
 
@@ -125,7 +187,7 @@ def _frame(uids, dates, horizon, stacked, models, levels):
 
 
 def run_forecast(df, horizon, season_length=12, levels=(80, 95), windows=3, freq='MS', fill='zero',
-                 end=None, n_jobs=1, forecast=True):
+                 end=None, n_jobs=1, forecast=True, scheduler=None):
     """Forecast, seasonal naive baseline and backtest of every series of ``df``.
 
     df: long frame with columns unique_id, ds (period start dates), y.
@@ -134,10 +196,12 @@ def run_forecast(df, horizon, season_length=12, levels=(80, 95), windows=3, freq
     freq: period of ``ds`` ('MS' months, 'QS', 'YS', 'W', 'D'); fill: 'zero' or
     'interpolate' for missing periods and NaN (see `panel`); end: optional last period of
     every series (series that stop earlier are extended with ``fill``).
-    n_jobs: worker processes; forecast=False skips the final fits (backtest only).
+    n_jobs: worker processes; forecast=False skips the final fits (backtest only);
+    scheduler: a Dask client or scheduler address to run the series on instead of n_jobs.
 
-    Returns a `ForecastRun`.  Raises ValueError only for invalid arguments, never because
-    of the data of a series.
+    Returns a `ForecastRun`.  Raises ValueError for invalid arguments and for an infinite
+    ``y`` (beyond the float range), never because of the shape of a series.  Series of
+    very large or small magnitude are forecast on a power-of-two scale (`selection`).
     """
     horizon, season_length, levels, windows = _check(horizon, season_length, levels, windows)
     data = to_panel(df, freq=freq, fill=fill, end=end)
@@ -145,7 +209,8 @@ def run_forecast(df, horizon, season_length=12, levels=(80, 95), windows=3, freq
     if n:
         catalog.load_library()  # once, before forking, not once per worker
     series = [data.values[data.offsets[i]:data.offsets[i + 1]] for i in range(n)]
-    parts = _run_chunks(series, (horizon, season_length, levels, windows, forecast), n_jobs) if n else []
+    parts = _run_chunks(series, (horizon, season_length, levels, windows, forecast), n_jobs,
+                        scheduler) if n else []
 
     def gather(key):
         return [item for part in parts for item in part[key]]

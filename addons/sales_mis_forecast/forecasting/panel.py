@@ -1,7 +1,9 @@
 """Long data frame -> regular panel of series (one float array per series).
 
 The caller gives ``unique_id``, ``ds`` (period start dates) and ``y`` in long format,
-possibly with gaps, duplicates, NaN, infinities and text.  ``to_panel`` turns it into
+possibly with gaps, duplicates, NaN and text.  An infinite ``y`` (a figure beyond the
+float range, about 1.8e308) is refused with a ValueError naming its series and row:
+filled as "nothing sold" it would come back as a forecast of zero.  ``to_panel`` turns it into
 a `Panel`: series in a fixed order, each a gap-free float array on the period grid
 from its first observed period to its last (or to ``end``), plus the integer period
 ordinal of its first point.  All of it is vectorised over the whole frame.
@@ -71,7 +73,10 @@ def to_panel(df, freq='MS', fill='zero', end=None):
     if getattr(ds.dt, 'tz', None) is not None:
         ds = ds.dt.tz_localize(None)
     y = pd.to_numeric(df['y'], errors='coerce').to_numpy(dtype=float)
-    y[~np.isfinite(y)] = np.nan
+    infinite = np.flatnonzero(np.isinf(y))
+    if infinite.size:
+        raise ValueError('y is beyond the float range (about 1.8e308) in %d row(s), the first in series %r '
+                         '(row %d): scale the figures down' % (infinite.size, uid[infinite[0]], infinite[0] + 1))
     keep = ds.notna().to_numpy() & ~pd.isna(uid)
     if not keep.all():
         uid, ds, y = uid[keep], ds[keep], y[keep]

@@ -14,6 +14,13 @@
 
 Intervals are put in order (lo_95 <= lo_80 <= mean <= hi_80 <= hi_95) and, for a
 history without negative values, nothing is forecast below zero.
+
+A series of very large or very small magnitude is divided by a power of two first and
+its forecasts multiplied back (`working_scale`): the libraries' optimisers lose their
+footing far from unit scale (at 1e100 the seasonal models fail, from about 1e155 every
+model overflows), and a power of two changes no digit of the data.  Series within
+[2**-20, 2**40] (about 1e-6 to 1.1e12) are forecast as they are, so ordinary sales
+figures give exactly the forecasts they always gave.
 """
 import collections
 
@@ -77,8 +84,39 @@ def _options(kind, singles, means):
     return options
 
 
+#: magnitudes (max |y|) forecast as they are; outside, the series is brought to about 2**20
+SAFE_MAGNITUDE = (2.0 ** -20, 2.0 ** 40)
+_WORKING_EXPONENT = 20
+
+
+def working_scale(y):
+    """Power of two to divide ``y`` by before forecasting: 1.0 within `SAFE_MAGNITUDE`."""
+    magnitude = float(np.max(np.abs(y))) if y.size else 0.0
+    if magnitude == 0.0 or SAFE_MAGNITUDE[0] <= magnitude <= SAFE_MAGNITUDE[1]:
+        return 1.0
+    return float(2.0 ** (np.floor(np.log2(magnitude)) - _WORKING_EXPONENT))
+
+
+def _scaled_back(forecast, scale):
+    if forecast is None:
+        return None
+    # a forecast of a series near the float limit may not fit back: the largest float, not inf
+    top = np.finfo(float).max
+    return simple.Forecast(*(np.clip(part * scale, -top, top) for part in forecast))
+
+
 def forecast_series(y, horizon, season_length, levels, windows, forecast=True):
     """`SeriesResult` of one series (float array without NaN, at least one point)."""
+    scale = working_scale(y)
+    if scale == 1.0:
+        return _forecast_series(y, horizon, season_length, levels, windows, forecast)
+    result = _forecast_series(y / scale, horizon, season_length, levels, windows, forecast)
+    # backtest scores (MAPE, sMAPE, MASE, RMSSE) are scale-free: only the forecasts move back
+    return result._replace(forecast=_scaled_back(result.forecast, scale),
+                           baseline=_scaled_back(result.baseline, scale))
+
+
+def _forecast_series(y, horizon, season_length, levels, windows, forecast):
     h, m = int(horizon), int(season_length)
     kind = kind_of(y, m)
     non_negative = bool(np.min(y) >= 0)

@@ -89,6 +89,15 @@ class ForecastRun(models.Model):
                                help='Quantity forecasts feed the stock warning (product level).')
     period = fields.Selection([('month', 'Monthly')], required=True, default='month')
     horizon = fields.Integer(required=True, default=12, help='Number of future months to forecast.')
+    fill = fields.Selection([('zero', 'Nothing sold'), ('interpolate', 'Interpolated')],
+                            string='Missing Months', required=True, default='zero',
+                            help='How a month without sales inside a series is read: as nothing sold (right '
+                                 'for sales, the default) or as unknown, interpolated between its neighbours.')
+    backend = fields.Selection([('local', 'This server'), ('dask', 'Dask cluster')], string='Computed On',
+                               required=True, default='local',
+                               help='A Dask cluster computes the series on its workers (the address is the '
+                                    'system parameter sales_mis_forecast.dask_scheduler); the results are those '
+                                    'of this server.')
     date_history_start = fields.Date(string='History From', required=True, default=_default_history_start)
     date_history_end = fields.Date(string='History Until', readonly=True,
                                    help='Last month of history used: the month before the run.')
@@ -306,7 +315,17 @@ class ForecastRun(models.Model):
         value = self.env['ir.config_parameter'].sudo().get_param('sales_mis_forecast.n_jobs', '1')
         return max(1, int(value or 1))
 
+    def _scheduler(self):
+        if self.backend != 'dask':
+            return None
+        address = self.env['ir.config_parameter'].sudo().get_param('sales_mis_forecast.dask_scheduler')
+        if not address:
+            raise UserError(_('No Dask cluster is set up: an administrator sets its scheduler address (e.g. '
+                              'tcp://10.0.0.5:8786) in the system parameter sales_mis_forecast.dask_scheduler.'))
+        return address
+
     def _compute_forecast(self):
+        scheduler = self._scheduler()
         self._set_progress(2.0, _('Reading the sales history...'))
         history = self._read_history()
         if history.empty:
@@ -320,7 +339,8 @@ class ForecastRun(models.Model):
             self._set_progress(5.0 + 85.0 * start / len(uids),
                                _('Forecasting series %d-%d of %d...') % (start + 1, start + len(chunk), len(uids)))
             result = run_forecast(history[history['unique_id'].isin(chunk)], self.horizon, season_length=12,
-                                  levels=(80, 95), end=pd.Timestamp(end), n_jobs=self._n_jobs())
+                                  levels=(80, 95), end=pd.Timestamp(end), fill=self.fill, n_jobs=self._n_jobs(),
+                                  scheduler=scheduler)
             forecasts.append(result.forecast)
             baselines.append(result.baseline)
             backtests.append(result.backtest)

@@ -103,6 +103,39 @@ class TestForecastRuns(ForecastCase):
             self.assertEqual(cr.fetchone(), (42.0, 'Forecasting series 1-2 of 2...'))
             cr.execute('DELETE FROM %s WHERE run_id = %%s' % PROGRESS_TABLE, (run.id,))
 
+    def test_the_missing_months_rule_of_the_run_reaches_the_engine(self):
+        from odoo.addons.sales_mis_forecast.models import forecast_run as module
+        real, seen = module.run_forecast, []
+
+        def spy(*args, **kwargs):
+            seen.append(kwargs['fill'])
+            return real(*args, **kwargs)
+
+        run = self.make_run(fill='interpolate')
+        with patch.object(module, 'run_forecast', spy):
+            run.action_run_now()
+        self.assertEqual(run.state, 'done', run.error)
+        self.assertEqual(set(seen), {'interpolate'})
+        self.assertEqual(self.make_run().fill, 'zero')  # sales: a month without orders sold nothing
+
+    def test_a_dask_run_uses_the_configured_scheduler_or_fails_clearly(self):
+        from odoo.addons.sales_mis_forecast.models import forecast_run as module
+        run = self.make_run(backend='dask')
+        run.action_run_now()
+        self.assertEqual(run.state, 'failed')
+        self.assertIn('sales_mis_forecast.dask_scheduler', run.error)
+        self.env['ir.config_parameter'].sudo().set_param('sales_mis_forecast.dask_scheduler', 'tcp://10.9.8.7:8786')
+        real, seen = module.run_forecast, []
+
+        def spy(*args, **kwargs):  # the cluster itself: tests/test_forecast_dask.py
+            seen.append(kwargs['scheduler'])
+            return real(*args, **dict(kwargs, scheduler=None))
+
+        with patch.object(module, 'run_forecast', spy):
+            run.action_run_now()
+        self.assertEqual(run.state, 'done', run.error)
+        self.assertEqual(set(seen), {'tcp://10.9.8.7:8786'})
+
     def test_failure_stores_the_error_and_no_line(self):
         original = ForecastRun._store
 

@@ -179,12 +179,40 @@ def test_messy_input_duplicates_text_and_unknown_dates():
     df = pd.DataFrame({
         'unique_id': ['a', 'a', 'a', 'a', None, 'a'],
         'ds': ['2024-01-01', '2024-01-15', '2024-02-01', 'not a date', '2024-01-01', '2024-03-01'],
-        'y': [1, 2, 'x', 5, 9, float('inf')],
+        'y': [1, 2, 'x', 5, 9, float('nan')],
     })
     fc = forecast_many(df, 3)
-    # Jan = 1 + 2 (same month), Feb = text -> missing -> 0, Mar = inf -> missing -> 0
+    # Jan = 1 + 2 (same month), Feb = text -> missing -> 0, Mar = NaN -> missing -> 0
     assert list(fc['ds']) == list(pd.date_range('2024-04-01', periods=3, freq='MS'))
     assert np.isfinite(fc[COLUMNS[2:7]].to_numpy(dtype=float)).all()
+
+
+def test_figures_beyond_the_float_range_are_refused_not_zeroed():
+    df = long_frame({'a': [1.0] * 12, 'big': [5.0] * 11 + [float('inf')]})
+    with pytest.raises(ValueError, match=r"float range .* series 'big' \(row 24\)"):
+        forecast_many(df, 3)
+
+
+@pytest.mark.parametrize('magnitude', [1e-12, 1e15, 1e100, 1e155, 1e300])
+def test_huge_and_tiny_series_forecast_like_their_unit_scale_twin(magnitude):
+    # issue 14: from about 1e155 every model overflowed and the series silently got model Zero
+    months = np.arange(36)
+    base = 100 + 10 * np.sin(months / 12 * 2 * np.pi) + np.where(months % 5 == 0, 3.0, -2.0)
+    unit = forecast_many(long_frame({'s': base}), 6)
+    scaled = forecast_many(long_frame({'s': base * magnitude}), 6)
+    assert list(scaled['model']) == list(unit['model']) and scaled['model'].iloc[0] != 'Zero'
+    for column in COLUMNS[2:7]:
+        np.testing.assert_allclose(scaled[column].to_numpy(dtype=float) / magnitude,
+                                   unit[column].to_numpy(dtype=float), rtol=1e-3)
+
+
+def test_ordinary_magnitudes_are_forecast_unscaled():
+    from odoo.addons.sales_mis_forecast.forecasting.selection import working_scale
+    assert working_scale(np.array([0.0, 3.5, 1e12])) == 1.0
+    assert working_scale(np.zeros(5)) == 1.0
+    scale = working_scale(np.array([1.0, 1e155]))
+    assert scale != 1.0 and np.log2(scale) == int(np.log2(scale))  # a power of two: no digit changes
+    assert 2 ** 20 <= 1e155 / scale < 2 ** 21
 
 
 def test_end_extends_series_that_stopped_selling():
