@@ -20,7 +20,7 @@ never match anything in :mod:`.duplicates`.
 4. Punctuation and spaces go; trailing English legal words (co, ltd, limited, inc,
    corp, group, …), a country word (China) except in first place, and Chinese legal forms
    (股份有限公司, 有限公司, 集团, …, also typed with one wrong or missing character:
-   股分有限公司, 有限公) go.
+   股分有限公司, 有限公) go, then 中国 just before them (戴尔中国有限公司 = 戴尔（中国）有限公司).
 5. Leading places go into ``places`` (江苏省苏州市 / 北京市海淀区 / 东莞市长安镇 / Shanghai …),
    as long as :data:`MIN_REST` characters remain: the ``key`` of 北京银行 stays whole;
    its ``core`` (银行) drops the place anyway and is only compared together with places.
@@ -41,6 +41,9 @@ import opencc
 from . import places as _places
 
 MIN_REST = 3
+# Change it whenever a rule below changes a key or core: stored name cores (the on-create
+# check's index) are recomputed once on the next module update.
+NORMALISER_VERSION = '2026-12-05'
 
 EN_LEGAL_WORDS = frozenset((
     'co', 'company', 'cos', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp',
@@ -212,6 +215,16 @@ def _strip_cn_places(name, places, min_rest=MIN_REST):
         name = name[size:]
 
 
+def _strip_cn_country(name):
+    """戴尔中国 → 戴尔: 中国 just before the legal form is the country qualifier, written like
+    戴尔（中国）or 'Dell China Ltd'. At the start it is part of the name (中国银行)."""
+    for word in _places.NATIONAL:
+        if not word.isascii() and name.endswith(word) and len(name) - len(word) >= 2 \
+                and _CJK.match(name[-len(word) - 1]):
+            return name[:-len(word)]
+    return name
+
+
 def _branch(key):
     """The branch part of a key: what follows the last legal form (华为技术有限公司*上海分公司*),
     or the last six characters when no legal form precedes the branch word."""
@@ -258,7 +271,10 @@ def _parse_part(text, places):
             return ' %s ' % match.group(1)
         text = _BRACKETED.sub(bracket, text)
     words = _strip_en(_words(text), places)
-    return _strip_cn_places(_strip_cn_suffixes(''.join(words)), places)
+    name, previous = ''.join(words), None
+    while name != previous:  # 戴尔中国有限公司, 上海公司中国: a legal form before the country too
+        previous, name = name, _strip_cn_country(_strip_cn_suffixes(name))
+    return _strip_cn_places(name, places)
 
 
 def _core(key, places):

@@ -11,8 +11,9 @@ A place is a frozenset of 6-digit codes (a short name may denote several divisio
 (北京 / 北京市海淀区) for at least one reading; :func:`agree` is what duplicate detection
 asks. Recognised spellings:
 
-* provinces and prefecture-level cities with or without their suffix (浙江省/浙江,
-  杭州市/杭州, 延边朝鲜族自治州/延边);
+* provinces, prefecture-level cities and autonomous prefectures with or without their suffix
+  (浙江省/浙江, 杭州市/杭州, 延边朝鲜族自治州/延边, 阿坝藏族羌族自治州/阿坝); the other
+  prefectures (地区, 盟) only with it: 阿里地区, not the 阿里 of 阿里巴巴;
 * districts and counties only *with* their suffix (海淀区, 昆山市, 长安区): without it
   their short names are ordinary words too often (长安汽车, 东方电气);
 * a few county-level cities that businesses name without 市 (:data:`KNOWN_SHORT`);
@@ -67,6 +68,11 @@ NATIONAL = ('中国', '中华人民共和国', 'china', 'prc', 'cn', 'p r china'
 
 _PROVINCE_SUFFIXES = ('壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '特别行政区', '省', '市')
 _CITY_SUFFIXES = ('自治州', '地区', '盟', '市')
+# Prefectures that are not cities are named with their suffix only: their short names are
+# ordinary brand words (阿里地区 / 阿里巴巴, 阿里云; 兴安盟 / 兴安).
+_SUFFIX_REQUIRED = ('地区', '盟')
+# Rows of the table that name no place (市辖区 of a municipality, 省直辖县级行政区划).
+_PLACEHOLDERS = ('市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划')
 
 
 def _adcodes_path():
@@ -89,9 +95,13 @@ def _short(name, suffixes, nations=()):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[:-len(suffix)]
             break
-    for nation in nations:  # 延边朝鲜族 -> 延边
-        if name.endswith(nation) and len(name) > len(nation) + 1:
-            return name[:-len(nation)]
+    stripped = True
+    while stripped:  # 延边朝鲜族 -> 延边, 阿坝藏族羌族 -> 阿坝 (one nation after the other)
+        stripped = False
+        for nation in nations:
+            if name.endswith(nation) and len(name) > len(nation) + 1:
+                name, stripped = name[:-len(nation)], True
+                break
     return name
 
 
@@ -106,10 +116,12 @@ def _load():
     with open(_adcodes_path(), encoding='utf-8') as handle:
         for row in csv.DictReader(handle):
             code, name = row['adcode'][:6], row['name']
+            if name in _PLACEHOLDERS:
+                continue
             add(name, code)
             if code[2:] == '0000':
                 add(_short(name, _PROVINCE_SUFFIXES, nations), code)
-            elif code[4:] == '00':
+            elif code[4:] == '00' and not name.endswith(_SUFFIX_REQUIRED):
                 add(_short(name, _CITY_SUFFIXES, nations), code)
             elif name.endswith('市') and name[:-1] in KNOWN_SHORT:
                 add(name[:-1], code)

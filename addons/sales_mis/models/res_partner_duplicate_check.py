@@ -4,12 +4,15 @@ form before saving. Candidates come from one indexed read (equal place-free name
 first three characters of it, or the same VAT; exact names first), are judged by
 crm_logic.duplicate_pairs.judge, and only customers the user may read (access rights and record
 rules, as the user) are named."""
+from psycopg2.extras import execute_values
+
 from odoo import _, api, fields, models
 
 from ..crm_logic import duplicate_pairs, names
 from ..lib.admin_only import admin_only
 from .res_partner_duplicate import reason_labels
 
+CORE_VERSION_PARAM = 'sales_mis.name_core_version'
 MAX_CANDIDATES = 300
 MAX_SHOWN = 5
 
@@ -34,6 +37,24 @@ class PartnerDuplicateCheck(models.Model):
         # LIKE 'xy%' on the core needs a pattern index whatever the database collation.
         self.env.cr.execute("""CREATE INDEX IF NOT EXISTS res_partner_sales_mis_name_core_like
                                ON res_partner (sales_mis_name_core text_pattern_ops)""")
+        Param = self.env['ir.config_parameter'].sudo()
+        if Param.get_param(CORE_VERSION_PARAM) != names.NORMALISER_VERSION:
+            self._sales_mis_recompute_name_cores()
+            Param.set_param(CORE_VERSION_PARAM, names.NORMALISER_VERSION)
+
+    def _sales_mis_recompute_name_cores(self):
+        """Stored cores computed by an older normaliser, rewritten in bulk (one read, one
+        UPDATE of the changed rows; no ORM write per partner)."""
+        cr = self.env.cr
+        cr.execute("SELECT id, name, sales_mis_name_core FROM res_partner")
+        changed = [(partner_id, names.parse_company_name(name).core or None)
+                   for partner_id, name, core in cr.fetchall()
+                   if (names.parse_company_name(name).core or None) != core]
+        execute_values(cr, """UPDATE res_partner p SET sales_mis_name_core = v.core
+                                FROM (VALUES %s) AS v (id, core) WHERE p.id = v.id""",
+                       changed, template='(%s, %s::varchar)', page_size=5000)
+        self.invalidate_cache(['sales_mis_name_core'])
+        return len(changed)
 
     @api.multi
     def _sales_mis_possible_duplicates(self, limit=MAX_SHOWN):
