@@ -61,7 +61,7 @@ class PartnerDuplicateCheck(models.Model):
         """[(partner, score, reasons)] of existing customers this (unsaved) customer probably
         duplicates, best first; only those the current user may read."""
         self.ensure_one()
-        if self.parent_id or not self.name:
+        if self._sales_mis_is_contact() or not self.name:
             return []
         parsed = names.parse_company_name(self.name)
         keys = tuple({parsed.key, parsed.core, parsed.alt_key} - {''}) or ('',)
@@ -72,7 +72,7 @@ class PartnerDuplicateCheck(models.Model):
         self.env.cr.execute("""
             SELECT id, name, vat, phone, mobile, email, street, parent_id
               FROM res_partner
-             WHERE active AND customer AND parent_id IS NULL AND id != %(own)s
+             WHERE active AND customer AND (parent_id IS NULL OR is_company) AND id != %(own)s
                AND (%(company)s IS NULL OR company_id IS NULL OR company_id = %(company)s)
                AND (sales_mis_name_core IN %(keys)s OR sales_mis_name_core LIKE %(prefix)s
                     OR (%(vat)s != '' AND vat = %(vat)s))
@@ -85,8 +85,9 @@ class PartnerDuplicateCheck(models.Model):
             'vat': vat, 'limit': MAX_CANDIDATES})
         rows = self.env.cr.dictfetchall()
         new = duplicate_pairs.profile({
-            'id': 0, 'name': self.name, 'vat': self.vat, 'phone': self.phone,
-            'mobile': self.mobile, 'email': self.email, 'street': self.street})
+            'id': own_id if isinstance(own_id, int) else 0, 'name': self.name, 'vat': self.vat, 'phone': self.phone,
+            'mobile': self.mobile, 'email': self.email, 'street': self.street,
+            'parent_id': self.parent_id.id})
         judged = []
         for row in rows:
             proposed, score, reasons = duplicate_pairs.judge(new, duplicate_pairs.profile(row))
@@ -98,9 +99,14 @@ class PartnerDuplicateCheck(models.Model):
         shown = [(self.browse(i), score, reasons) for score, i, reasons in judged if i in visible]
         return shown[:limit]
 
-    @api.onchange('name', 'vat')
+    def _sales_mis_is_contact(self):
+        """A person or address of a company, not a customer of its own; a company under a
+        parent company (a subsidiary) is checked like any customer."""
+        return bool(self.parent_id) and not self.is_company
+
+    @api.onchange('name', 'vat', 'parent_id')
     def _onchange_sales_mis_duplicate_warning(self):
-        if not self.customer or self.parent_id or not self.name:
+        if not self.customer or self._sales_mis_is_contact() or not self.name:
             return {}
         found = self._sales_mis_possible_duplicates()
         if not found:

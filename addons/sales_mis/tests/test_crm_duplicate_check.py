@@ -81,3 +81,22 @@ class TestDuplicateCheck(SavepointCase):
         # the version is recorded: the next update recomputes nothing
         self.assertEqual(self.env['ir.config_parameter'].get_param('sales_mis.name_core_version'),
                          names.NORMALISER_VERSION)
+
+    def test_subsidiary_company_is_checked_but_not_against_its_parent(self):
+        subsidiary = dict(name='腾讯科技有限公司', parent_id=self.tencent.id, is_company=True)
+        self.assertEqual(self.warning(**subsidiary), {})
+        # the same company under another parent is checked like any customer
+        result = self.warning(**dict(subsidiary, parent_id=self.hospital.id))
+        self.assertIn('腾讯科技（深圳）有限公司', result['warning']['message'])
+
+    def test_scan_reads_companies_under_a_parent_company(self):
+        twin = self.Partner.create({'name': '深圳騰訊科技有限公司', 'customer': True, 'is_company': True,
+                                    'parent_id': self.hospital.id})
+        contact = self.Partner.create({'name': '腾讯科技有限公司', 'customer': True, 'is_company': False,
+                                       'parent_id': self.hospital.id})
+        Duplicate = self.env['sales_mis.partner.duplicate']
+        Duplicate._scan()
+        pairs = Duplicate.search([('partner_b_id', 'in', (twin | contact).ids)])
+        self.assertEqual(pairs.mapped('partner_b_id'), twin)
+        self.assertEqual(pairs.partner_a_id, self.tencent)
+        self.assertEqual(pairs.reason_codes, 'name')
