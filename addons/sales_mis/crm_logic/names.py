@@ -43,7 +43,7 @@ from . import places as _places
 MIN_REST = 3
 # Change it whenever a rule below changes a key or core: stored name cores (the on-create
 # check's index) are recomputed once on the next module update.
-NORMALISER_VERSION = '2026-12-05.2'
+NORMALISER_VERSION = '2026-12-05.3'
 
 EN_LEGAL_WORDS = frozenset((
     'co', 'company', 'cos', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp',
@@ -129,6 +129,8 @@ def _place_of(content):
 def _cn_number(text):
     if text.isdigit():
         return int(text)
+    if not any(char in _CN_UNITS for char in text):  # 七〇一 is 701, digit by digit
+        return int(''.join(str(_CN_DIGITS[char]) for char in text))
     total, digit = 0, 0
     for char in text:
         if char in _CN_DIGITS:

@@ -177,6 +177,8 @@ def test_numbers_and_branches_are_identity():
     assert names.parse_company_name('中国电子科技集团公司第十四研究所').numbers == (14,)
     assert names.parse_company_name('中国电子科技集团公司第二十八研究所').numbers == (28,)
     assert names.parse_company_name('2nd Textile Mill Co Ltd').numbers == (2,)
+    assert names.parse_company_name('中国船舶重工集团公司第七〇一研究所').numbers == (701,)
+    assert names.parse_company_name('第一百零五中学').numbers == (105,)
     assert names.parse_company_name('中国石油天然气股份有限公司大庆油田分公司').branch == '大庆油田分公司'
     assert names.parse_company_name('华为技术有限公司').branch == ''
 
