@@ -24,9 +24,9 @@ never match anything in :mod:`.duplicates`.
 5. Leading places go into ``places`` (江苏省苏州市 / 北京市海淀区 / 东莞市长安镇 / Shanghai …),
    as long as :data:`MIN_REST` characters remain: the ``key`` of 北京银行 stays whole;
    its ``core`` (银行) drops the place anyway and is only compared together with places.
-6. ``numbers`` (第一 / 第十四 / 1st / 2 …, as integers) and ``branch`` (the part
-   after the legal form ending in 分公司, 分厂, 办事处, 分行 …) stay in the key and
-   are also returned, because they are identity: 第十四研究所 is not 第十五研究所.
+6. ``numbers`` (第一 / 第十四 / 1st / 2 …, as integers; in the key 第十四 is written 第14)
+   and ``branch`` (the part after the legal form ending in 分公司, 分厂, 办事处, 分行 …) stay
+   in the key and are also returned, because they are identity: 第十四研究所 is not 第十五研究所.
 
 :func:`normalize_company_name` is the ``key``. Places are *not* in the key; whether two
 names' places agree or conflict is judged by :mod:`.duplicate_pairs`.
@@ -43,7 +43,7 @@ from . import places as _places
 MIN_REST = 3
 # Change it whenever a rule below changes a key or core: stored name cores (the on-create
 # check's index) are recomputed once on the next module update.
-NORMALISER_VERSION = '2026-12-05.3'
+NORMALISER_VERSION = '2026-12-05.4'
 
 EN_LEGAL_WORDS = frozenset((
     'co', 'company', 'cos', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp',
@@ -53,7 +53,7 @@ EN_LEGAL_WORDS = frozenset((
 # Longest first so that 股份有限公司 is removed whole, not as 公司 + 股份有限.
 CN_LEGAL_SUFFIXES = tuple(sorted((
     '股份有限公司', '有限责任公司', '有限公司', '股份公司', '总公司', '公司', '集团',
-    '有限合伙', '合伙企业', '个人独资企业', '控股集团', '集团有限公司',
+    '有限合伙', '合伙企业', '个人独资企业', '集团有限公司',
 ), key=len, reverse=True))
 _LONG_LEGAL = ('股份有限公司', '有限责任公司', '有限公司')
 _CN_LEGAL_INSIDE = ('有限责任公司', '股份有限公司', '有限公司', '公司', '集团')
@@ -139,6 +139,14 @@ def _cn_number(text):
             total += (digit or 1) * _CN_UNITS[char]
             digit = 0
     return total + digit
+
+
+_CN_ORDINAL = re.compile('第([零〇一二两三四五六七八九十百千]+)')
+
+
+def _arabic_ordinal(match):
+    """第十四 → 第14: one spelling of a number in the key (第十四研究所 = 第14研究所)."""
+    return '第%d' % _cn_number(match.group(1))
 
 
 def _strip_en(words, places):
@@ -273,7 +281,7 @@ def _parse_part(text, places):
             return ' %s ' % match.group(1)
         text = _BRACKETED.sub(bracket, text)
     words = _strip_en(_words(text), places)
-    name, previous = ''.join(words), None
+    name, previous = _CN_ORDINAL.sub(_arabic_ordinal, ''.join(words)), None
     while name != previous:  # 戴尔中国有限公司, 上海公司中国: a legal form before the country too
         previous, name = name, _strip_cn_country(_strip_cn_suffixes(name))
     return _strip_cn_places(name, places)

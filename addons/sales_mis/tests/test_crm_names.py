@@ -179,6 +179,11 @@ def test_numbers_and_branches_are_identity():
     assert names.parse_company_name('2nd Textile Mill Co Ltd').numbers == (2,)
     assert names.parse_company_name('中国船舶重工集团公司第七〇一研究所').numbers == (701,)
     assert names.parse_company_name('第一百零五中学').numbers == (105,)
+    # one spelling of a number in the key
+    assert names.normalize_company_name('第十四研究所') == names.normalize_company_name('第14研究所')
+    # 控股 is part of the name: 吉利控股集团 is 浙江吉利控股集团有限公司, not 吉利
+    assert names.normalize_company_name('吉利控股集团') == \
+        names.normalize_company_name('浙江吉利控股集团有限公司') == '吉利控股'
     assert names.parse_company_name('中国石油天然气股份有限公司大庆油田分公司').branch == '大庆油田分公司'
     assert names.parse_company_name('华为技术有限公司').branch == ''
 
