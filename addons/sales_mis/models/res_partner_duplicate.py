@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """Duplicate customer candidates 客户合并 (C3): scored pairs found in bulk by a
-scan (one SQL read of the customers, blocking on normalised keys in
+scan (one SQL read of the customer companies: no contacts, but companies with a parent
+company are read, with it; blocking on normalised keys in
 crm_logic.duplicate_pairs), reviewed by managers, merged through Odoo's partner
 merge wizard (see wizard/partner_merge_guard.py)."""
 from psycopg2.extras import execute_values
@@ -85,9 +86,9 @@ class PartnerDuplicate(models.Model):
         cr = self.env.cr
         scope = {'all': company_ids is None, 'companies': tuple(company_ids or ()) or (0,)}
         cr.execute("""
-            SELECT id, name, vat, phone, mobile, email, street, user_id, team_id, company_id
+            SELECT id, name, vat, phone, mobile, email, street, parent_id, user_id, team_id, company_id
               FROM res_partner
-             WHERE active AND customer AND parent_id IS NULL
+             WHERE active AND customer AND (parent_id IS NULL OR is_company)
                AND (%(all)s OR company_id IS NULL OR company_id IN %(companies)s)""", scope)
         rows = cr.dictfetchall()
         owners = {row['id']: row for row in rows}

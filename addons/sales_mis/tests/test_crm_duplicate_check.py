@@ -3,6 +3,8 @@
 saving, judged like the scan (places, numbers, branches), naming only readable customers."""
 from odoo.tests.common import SavepointCase
 
+from odoo.addons.sales_mis.crm_logic import names
+
 
 class TestDuplicateCheck(SavepointCase):
 
@@ -63,3 +65,38 @@ class TestDuplicateCheck(SavepointCase):
         # the same name typed on a new customer's form warns
         result = self.Partner.onchange(values, 'name', spec)
         self.assertIn('腾讯科技（深圳）有限公司', result['warning']['message'])
+
+    def test_cores_of_an_older_normaliser_are_recomputed_on_update(self):
+        alibaba = self.Partner.create({'name': '阿里巴巴（中国）网络技术有限公司', 'customer': True,
+                                       'is_company': True})
+        # as an older normaliser stored it (阿里 read as 阿里地区, Tibet)
+        self.env.cr.execute("UPDATE res_partner SET sales_mis_name_core = '巴巴网络技术' WHERE id = %s",
+                            (alibaba.id,))
+        self.env['ir.config_parameter'].set_param('sales_mis.name_core_version', 'old')
+        self.Partner.init()  # what a module update runs
+        alibaba.invalidate_cache()
+        self.assertEqual(alibaba.sales_mis_name_core, '阿里巴巴网络技术')
+        self.assertIn('阿里巴巴（中国）网络技术有限公司',
+                      self.warning(name='浙江阿里巴巴网络技术有限公司')['warning']['message'])
+        # the version is recorded: the next update recomputes nothing
+        self.assertEqual(self.env['ir.config_parameter'].get_param('sales_mis.name_core_version'),
+                         names.NORMALISER_VERSION)
+
+    def test_subsidiary_company_is_checked_but_not_against_its_parent(self):
+        subsidiary = dict(name='腾讯科技有限公司', parent_id=self.tencent.id, is_company=True)
+        self.assertEqual(self.warning(**subsidiary), {})
+        # the same company under another parent is checked like any customer
+        result = self.warning(**dict(subsidiary, parent_id=self.hospital.id))
+        self.assertIn('腾讯科技（深圳）有限公司', result['warning']['message'])
+
+    def test_scan_reads_companies_under_a_parent_company(self):
+        twin = self.Partner.create({'name': '深圳騰訊科技有限公司', 'customer': True, 'is_company': True,
+                                    'parent_id': self.hospital.id})
+        contact = self.Partner.create({'name': '腾讯科技有限公司', 'customer': True, 'is_company': False,
+                                       'parent_id': self.hospital.id})
+        Duplicate = self.env['sales_mis.partner.duplicate']
+        Duplicate._scan()
+        pairs = Duplicate.search([('partner_b_id', 'in', (twin | contact).ids)])
+        self.assertEqual(pairs.mapped('partner_b_id'), twin)
+        self.assertEqual(pairs.partner_a_id, self.tencent)
+        self.assertEqual(pairs.reason_codes, 'name')

@@ -104,3 +104,21 @@ def test_supporting_clues_add_to_a_similar_name_but_never_pair_alone():
     assert pair['reasons'] == ['similar_name', 'address', 'email_domain']
     assert pair['score'] == pair_score((), 6 / 7) + 10
     assert candidate_pairs([dict(a, name='甲公司'), dict(b, name='乙公司')]) == []
+
+
+def test_parent_company_evidence():
+    head = {'id': 1, 'name': '华为技术有限公司'}
+    subsidiary = {'id': 2, 'name': '华为技术（深圳）有限公司', 'parent_id': 1}
+    # one recorded as the parent company of the other: head office and subsidiary, not a duplicate
+    assert candidate_pairs([head, dict(subsidiary, parent_id=None)])[0]['reasons'] == ['name']
+    assert candidate_pairs([head, subsidiary]) == []
+    # ... unless a strong key links them; the relation is then shown
+    pair = candidate_pairs([dict(head, phone='0755-28780808'), dict(subsidiary, phone='075528780808')])[0]
+    assert pair['reasons'] == ['name', 'phone', 'parent_conflict']
+    # a shared parent adds 5 to a name, but does not make sister companies "similar"
+    sisters = [{'id': 3, 'name': '中国移动通信集团江苏有限公司', 'parent_id': 9},
+               {'id': 4, 'name': '中国移动通信集团山东有限公司', 'parent_id': 9}]
+    assert candidate_pairs(sisters) == []
+    twins = [dict(sisters[0], id=5), dict(sisters[0], id=6, name='中國移動通信集團江蘇有限公司')]
+    pair = candidate_pairs(twins)[0]
+    assert pair['reasons'] == ['name', 'parent'] and pair['score'] == 90

