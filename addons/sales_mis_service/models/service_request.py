@@ -13,6 +13,7 @@ transition methods below move it and the dates it stamps, each checking its call
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.sales_mis.models.activity_deadline import _deadline_field
 from odoo.addons.sales_mis.workflow_logic.rules import Transition, WorkflowSpec
 
 from ..service_logic import sla
@@ -58,9 +59,14 @@ class ServiceRequest(models.Model):
     _name = 'sales_mis_service.request'
     _description = 'Service Request'
     # the workflow mixin first (see sales_mis models/workflow_mixin.py)
-    _inherit = ['sales_mis.workflow.mixin', 'mail.thread', 'mail.activity.mixin', 'portal.mixin']
+    _inherit = ['sales_mis.workflow.mixin', 'mail.thread', 'mail.activity.mixin', 'portal.mixin',
+                'sales_mis.activity.deadline']
     _order = 'date_request desc, id desc'
     _workflow = REQUEST_WORKFLOW
+
+    # not stored (sales_mis models/activity_deadline.py): escalation files activities in bulk SQL,
+    # and a portal customer filing a request cannot write the stored one (it is for internal users)
+    activity_date_deadline = _deadline_field()
 
     name = fields.Char(string='Reference', required=True, copy=False, readonly=True, index=True,
                        default=lambda self: _('New'))
@@ -69,11 +75,13 @@ class ServiceRequest(models.Model):
     kind = fields.Selection(KINDS, string='Type', required=True, default='request', track_visibility='onchange')
     partner_id = fields.Many2one('res.partner', string='Customer', required=True, index=True,
                                  track_visibility='onchange')
-    commercial_partner_id = fields.Many2one('res.partner', related='partner_id.commercial_partner_id',
-                                            string='Customer Company', store=True, readonly=True, index=True)
-    salesperson_id = fields.Many2one('res.users', related='partner_id.commercial_partner_id.user_id',
-                                     string='Salesperson', store=True, readonly=True, index=True,
-                                     help="The customer's salesperson, who calls back when the request is resolved.")
+    # both follow the customer (create/write set them from it, whatever the caller sends): the
+    # record rules read them, so they are plain columns written with the request, not related
+    # fields recomputed after the access check of its creation
+    commercial_partner_id = fields.Many2one('res.partner', string='Customer Company', readonly=True, index=True)
+    salesperson_id = fields.Many2one('res.users', string='Salesperson', readonly=True, index=True,
+                                     help="The customer's salesperson when the request was filed; they call back "
+                                          "when it is resolved.")
     order_id = fields.Many2one('sale.order', string='Order', index=True, track_visibility='onchange',
                                domain="[('partner_id', 'child_of', commercial_partner_id)]")
     product_id = fields.Many2one('product.product', string='Product', index=True, track_visibility='onchange')
@@ -103,8 +111,10 @@ class ServiceRequest(models.Model):
                                      help='When work started: the first response to the customer.')
     date_resolved = fields.Datetime(string='Resolved On', readonly=True, copy=False)
     date_closed = fields.Datetime(string='Closed On', readonly=True, copy=False)
-    response_hours = fields.Float(string='Response Time (Hours)', compute='_compute_durations', store=True)
-    resolution_hours = fields.Float(string='Resolution Time (Hours)', compute='_compute_durations', store=True)
+    response_hours = fields.Float(string='Response Time (Hours)', compute='_compute_durations', store=True,
+                                  compute_sudo=True)
+    resolution_hours = fields.Float(string='Resolution Time (Hours)', compute='_compute_durations', store=True,
+                                  compute_sudo=True)
     sla_response_met = fields.Boolean(string='Responded in Time', compute='_compute_sla_status')
     sla_resolution_met = fields.Boolean(string='Resolved in Time', compute='_compute_sla_status')
     overdue = fields.Boolean(string='Overdue', compute='_compute_sla_status', search='_search_overdue')
@@ -121,11 +131,11 @@ class ServiceRequest(models.Model):
 
     # callbacks and fees
     callback_ids = fields.One2many('sales_mis_service.callback', 'request_id', string='Callbacks')
-    satisfaction = fields.Float(string='Satisfaction (1-5)', compute='_compute_satisfaction', store=True,
+    satisfaction = fields.Float(string='Satisfaction (1-5)', compute='_compute_satisfaction', store=True, compute_sudo=True,
                                 group_operator='avg', help='Score of the latest callback.')
     fee_line_ids = fields.One2many('sales_mis_service.fee.line', 'request_id', string='Service Fees')
     currency_id = fields.Many2one('res.currency', related='company_id.currency_id', readonly=True)
-    fee_total = fields.Monetary(string='Fees', compute='_compute_fee_total', store=True)
+    fee_total = fields.Monetary(string='Fees', compute='_compute_fee_total', store=True, compute_sudo=True)
     invoice_id = fields.Many2one('account.invoice', string='Fee Invoice', readonly=True, copy=False,
                                  track_visibility='onchange')
 
@@ -180,10 +190,33 @@ class ServiceRequest(models.Model):
             company = self.env['res.company'].browse(values.get('company_id')) or self.env.user.company_id
             values['name'] = self.env['ir.sequence'].sudo().with_context(force_company=company.id).next_by_code(
                 'sales_mis_service.request') or _('New')
-        request = super(ServiceRequest, self).create(values)
+        request = super(ServiceRequest, self).create(self._with_customer(values))
         request._apply_sla()
         request._mark_repeats()
         return request
+
+    @api.multi
+    def write(self, values):
+        return super(ServiceRequest, self).write(self._with_customer(values))
+
+    def _with_customer(self, values):
+        """`values` with the customer company and salesperson taken from the customer (read as the
+        system: a portal customer cannot read their salesperson's user)."""
+        values = dict(values)
+        if 'partner_id' not in values:  # they follow the customer, which does not change here
+            values.pop('commercial_partner_id', None)
+            values.pop('salesperson_id', None)
+            return values
+        partner = self.env['res.partner'].sudo().browse(values['partner_id'] or [])
+        commercial = partner.commercial_partner_id
+        values['commercial_partner_id'] = commercial.id or False
+        values['salesperson_id'] = commercial.user_id.id or False
+        return values
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        self.commercial_partner_id = self.partner_id.commercial_partner_id
+        self.salesperson_id = self.partner_id.commercial_partner_id.user_id
 
     def _apply_sla(self):
         """The SLA policy and deadlines of new requests: the system's conclusion from a filing the

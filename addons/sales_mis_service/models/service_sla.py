@@ -40,7 +40,7 @@ class ServiceSla(models.Model):
         records = self.sudo().search([('company_id', '=', company.id)])
         chosen = sla.pick_policy([sla.Policy(r.id, r.category_id.id, r.priority, r.response_hours,
                                              r.resolution_hours) for r in records], category.id, priority)
-        return self.browse(chosen.id if chosen else [])
+        return records.browse(chosen.id if chosen else [])
 
     def _as_logic(self):
         self.ensure_one()
