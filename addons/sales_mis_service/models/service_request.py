@@ -10,7 +10,7 @@ apply unchanged.
 
 The status follows the workflow mechanism (sales_mis models/workflow_mixin.py): only the
 transition methods below move it and the dates it stamps, each checking its caller first."""
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.sales_mis.models.activity_deadline import _deadline_field
@@ -203,9 +203,10 @@ class ServiceRequest(models.Model):
         """`values` with the customer company and salesperson taken from the customer (read as the
         system: a portal customer cannot read their salesperson's user)."""
         values = dict(values)
-        if 'partner_id' not in values:  # they follow the customer, which does not change here
-            values.pop('commercial_partner_id', None)
-            values.pop('salesperson_id', None)
+        if 'partner_id' not in values:
+            if {'commercial_partner_id', 'salesperson_id'} & set(values) and self.env.uid != SUPERUSER_ID:
+                raise UserError(_('The customer company and the salesperson of a service request follow its '
+                                  'customer: change the customer instead.'))
             return values
         partner = self.env['res.partner'].sudo().browse(values['partner_id'] or [])
         commercial = partner.commercial_partner_id
