@@ -60,7 +60,11 @@ class ServicePortal(CustomerPortal):
         except (AccessError, MissingError):
             return _text_response(_('This service request is not yours.'), 403)
         values = self._prepare_portal_layout_values()
-        values.update({'service_request': service_request, 'page_name': 'service'})
+        # the names of the order and product of the caller's own request (read just above): a portal
+        # user may not read products in Odoo 11, nor an order they do not follow
+        shown = service_request.sudo()
+        values.update({'service_request': service_request, 'page_name': 'service',
+                       'order_name': shown.order_id.name, 'product_name': shown.product_id.display_name})
         return request.render('sales_mis_service.portal_service_page', values)
 
     @http.route(['/my/service/new'], type='http', auth='user', website=True, methods=['GET', 'POST'])
