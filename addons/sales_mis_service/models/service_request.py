@@ -82,7 +82,7 @@ class ServiceRequest(models.Model):
     salesperson_id = fields.Many2one('res.users', string='Salesperson', readonly=True, index=True,
                                      help="The customer's salesperson when the request was filed; they call back "
                                           "when it is resolved.")
-    order_id = fields.Many2one('sale.order', string='Order', index=True, track_visibility='onchange',
+    order_id = fields.Many2one('sale.order', string='Order', track_visibility='onchange',
                                domain="[('partner_id', 'child_of', commercial_partner_id)]")
     product_id = fields.Many2one('product.product', string='Product', index=True, track_visibility='onchange')
     lot_id = fields.Many2one('stock.production.lot', string='Lot/Serial Number', track_visibility='onchange',
@@ -104,8 +104,9 @@ class ServiceRequest(models.Model):
     date_request = fields.Datetime(string='Received', required=True, readonly=True, copy=False, index=True,
                                    default=fields.Datetime.now)
     sla_id = fields.Many2one('sales_mis_service.sla', string='SLA Policy', readonly=True, copy=False)
-    response_deadline = fields.Datetime(string='Respond By', readonly=True, copy=False, index=True)
-    resolution_deadline = fields.Datetime(string='Resolve By', readonly=True, copy=False, index=True)
+    # few indexes: escalation rewrites every overdue row, and each index costs it a write per row
+    response_deadline = fields.Datetime(string='Respond By', readonly=True, copy=False)
+    resolution_deadline = fields.Datetime(string='Resolve By', readonly=True, copy=False)
     date_assigned = fields.Datetime(string='Assigned On', readonly=True, copy=False)
     date_responded = fields.Datetime(string='Responded On', readonly=True, copy=False,
                                      help='When work started: the first response to the customer.')
@@ -120,12 +121,12 @@ class ServiceRequest(models.Model):
     overdue = fields.Boolean(string='Overdue', compute='_compute_sla_status', search='_search_overdue')
 
     # escalation (service_escalation.py)
-    escalated = fields.Boolean(readonly=True, copy=False, index=True, track_visibility='onchange')
+    escalated = fields.Boolean(readonly=True, copy=False, track_visibility='onchange')
     escalated_response = fields.Boolean(string='Escalated: Response Late', readonly=True, copy=False)
     escalated_resolution = fields.Boolean(string='Escalated: Resolution Late', readonly=True, copy=False)
     date_escalated = fields.Datetime(string='Escalated On', readonly=True, copy=False)
 
-    is_repeat = fields.Boolean(string='Repeat Complaint', readonly=True, copy=False, index=True,
+    is_repeat = fields.Boolean(string='Repeat Complaint', readonly=True, copy=False,
                                help='A complaint of the same customer about the same product within the '
                                     'repeat window (30 days unless configured).')
 
