@@ -8,7 +8,7 @@
     'license': 'LGPL-3',
     'depends': ['sales_mis', 'sale_stock', 'portal'],
     'data': [
-        'security/sales_mis_service_security.xml',
+        'security/sales_mis_service_rules.xml',
         'security/ir.model.access.csv',
         'views/service_request_views.xml',
         'views/service_config_views.xml',

@@ -317,6 +317,7 @@ class ServiceRequest(models.Model):
 
     @api.multi
     def action_resolve(self):
+        """Resolved, once the resolution is written down: the callback comes next."""
         self._check_state(('in_progress',), 'resolved')
         self._check_handler(_('resolve'))
         for request in self:
@@ -332,6 +333,7 @@ class ServiceRequest(models.Model):
 
     @api.multi
     def action_close(self):
+        """Close a resolved request (below manager: the customer's salesperson, after a callback)."""
         self._check_state(('resolved',), 'closed')
         if not self._is_manager():
             for request in self:
@@ -345,6 +347,7 @@ class ServiceRequest(models.Model):
 
     @api.multi
     def action_cancel(self):
+        """Cancel an open request (below manager: only one's own, while it is new)."""
         self._check_state(OPEN_STATES, 'cancel')
         if not self._is_manager():
             for request in self:
@@ -355,6 +358,7 @@ class ServiceRequest(models.Model):
 
     @api.multi
     def action_reset(self):
+        """A cancelled request back to new (managers and directors)."""
         self._check_state(('cancel',), 'new')
         if not self._is_manager():
             raise AccessError(_('Only a sales manager or a director may reopen a cancelled request.'))
@@ -403,6 +407,7 @@ class ServiceRequest(models.Model):
 
     @api.multi
     def action_view_invoice(self):
+        """The fee invoice of the request."""
         self.ensure_one()
         action = self.env.ref('account.action_invoice_tree1').read()[0]
         action.update({'res_id': self.invoice_id.id, 'view_mode': 'form',

@@ -15,6 +15,8 @@ class ServiceHealth(models.AbstractModel):
 
     @api.model
     def figures(self):
+        """{figure: value} of the service requests the caller may read: open, overdue, escalated;
+        this month's SLA met %, satisfaction, repeat complaints and requests."""
         check_readable(self.env, 'sales_mis_service.request', 'sales_mis_service.analysis')
         today = fields.Date.context_today(self)
         month_start = today[:8] + '01'
