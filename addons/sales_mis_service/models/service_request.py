@@ -198,7 +198,20 @@ class ServiceRequest(models.Model):
 
     @api.multi
     def write(self, values):
+        if 'user_id' in values:
+            self._check_reassign(values['user_id'])
         return super(ServiceRequest, self).write(self._with_customer(values))
+
+    def _check_reassign(self, user_id):
+        """Below manager, a request changes hands only to or from oneself: a salesperson takes an
+        unassigned request or hands back their own, never a colleague's."""
+        if self.env.uid == SUPERUSER_ID or self._is_manager():
+            return
+        me = self.env.user
+        for request in self.sudo():
+            if (request.user_id and request.user_id != me) or (user_id and user_id != me.id):
+                raise AccessError(_('Only a sales manager or a director may give request %s to somebody else.')
+                                  % request.name)
 
     def _with_customer(self, values):
         """`values` with the customer company and salesperson taken from the customer (read as the
@@ -303,9 +316,7 @@ class ServiceRequest(models.Model):
     def action_take(self):
         """Take the request yourself: you become the assigned person."""
         self._check_state(('new', 'assigned'), 'assigned')
-        self.check_access_rights('write')
-        self.check_access_rule('write')
-        self.write({'user_id': self.env.user.id})
+        self.write({'user_id': self.env.user.id})  # as the caller: rules, and no colleague's request
         return self.action_assign()
 
     @api.multi

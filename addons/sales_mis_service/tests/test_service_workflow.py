@@ -66,8 +66,7 @@ class TestServiceWorkflow(ServiceCase):
         request = self.file()
         with self.assertRaises(AccessError):  # a salesperson assigns only themselves
             request.sudo(self.salesperson).write({'user_id': self.salesperson_south.id})
-            request.sudo(self.salesperson).action_assign()
-        request.invalidate_cache()
+        self.assertFalse(request.user_id)
         request.sudo(self.manager).write({'user_id': self.salesperson.id})
         request.sudo(self.manager).action_assign()
         self.assertEqual(request.state, 'assigned')
@@ -83,6 +82,11 @@ class TestServiceWorkflow(ServiceCase):
         other.sudo(self.manager).action_assign()
         with self.assertRaises(AccessError):
             other.sudo(self.salesperson).action_start()
+        for steal in (lambda r: r.action_take(), lambda r: r.write({'user_id': self.salesperson.id}),
+                      lambda r: r.write({'user_id': False})):
+            with self.assertRaises(AccessError):  # not a colleague's (here: the manager's) request
+                steal(other.sudo(self.salesperson))
+        self.assertEqual(other.user_id, self.manager)
         with self.assertRaises(AccessError):  # a salesperson cancels only their own new request
             other.sudo(self.salesperson).action_cancel()
         other.sudo(self.manager).action_cancel()
