@@ -24,13 +24,17 @@ def add_requests(env, count):
     cr.execute("SELECT id, user_id FROM crm_team ORDER BY id")
     teams = cr.fetchall()
     company = env.user.company_id.id
+    # every request has somebody to escalate to: its team's leader (the activity goes there), else
+    # an assigned person, so that each escalated request files an activity (the costly case)
+    cr.execute("SELECT id FROM res_users WHERE active AND share IS NOT TRUE AND id > 1 ORDER BY id LIMIT 1")
+    assignee = cr.fetchone()[0]
     cr.execute("""
         INSERT INTO sales_mis_service_request (name, subject, kind, partner_id, commercial_partner_id, category_id,
                     priority, team_id, user_id, company_id, state, date_request, response_deadline,
                     resolution_deadline, date_responded, escalated, escalated_response, escalated_resolution,
                     is_repeat, create_uid, create_date, write_uid, write_date)
         SELECT 'BENCH-' || n, 'Bench request ' || n, CASE WHEN n %% 4 = 0 THEN 'complaint' ELSE 'request' END,
-               p.partner, p.partner, %(category)s, (n %% 4)::text, t.team, t.leader, %(company)s,
+               p.partner, p.partner, %(category)s, (n %% 4)::text, t.team, COALESCE(t.leader, %(assignee)s), %(company)s,
                (ARRAY['new', 'assigned', 'in_progress'])[1 + n %% 3],
                now() AT TIME ZONE 'UTC' - make_interval(hours => h.age), 
                now() AT TIME ZONE 'UTC' - make_interval(hours => h.age) + interval '8 hours',
@@ -46,7 +50,7 @@ def add_requests(env, count):
           CROSS JOIN LATERAL (SELECT CASE WHEN n %% 10 < 3 THEN 10 + n %% 50
                                           WHEN n %% 10 < 5 THEN 80 + n %% 100
                                           ELSE n %% 7 END AS age) h""", {
-        'category': category.id, 'company': company, 'count': count, 'partners': partners, 'np': len(partners),
+        'category': category.id, 'company': company, 'assignee': assignee, 'count': count, 'partners': partners, 'np': len(partners),
         'team_ids': [t[0] for t in teams], 'leaders': [t[1] for t in teams], 'nt': len(teams)})
     return cr.rowcount
 
