@@ -179,6 +179,9 @@ def make_context(server, test_db):
     records['sales_mis_forecast.run'] = [clients['director']('sales_mis_forecast.run', 'create', {
         'name': 'Fuzz forecast %s' % RUN, 'horizon': 3, 'date_history_start': '2099-01-01'})]
     records['sale.order'] = [clients['salesperson']('sale.order', 'create', {'partner_id': partner})]
+    category = admin('sales_mis_service.category', 'search', [], limit=1)
+    records['sales_mis_service.request'] = [clients['salesperson']('sales_mis_service.request', 'create', {
+        'subject': 'Fuzz request %s' % RUN, 'partner_id': partner, 'category_id': category[0]})] if category else []
     tables = Tables(test_db)
     return {'admin': admin, 'clients': clients, 'users': users, 'company': company, 'team': team,
            'other_company': other_company[0] if other_company else MISSING, 'partner': partner,

@@ -38,6 +38,7 @@ def ctx(server, test_db):
     context['product'] = admin('product.product', 'search', [('sale_ok', '=', True)], limit=1)[0]
     context['scheme'] = (admin('sales_mis.commission.scheme', 'search', [], limit=1) or [MISSING])[0]
     context['report_types'] = admin('sales_mis.report.type', 'search', [], limit=1)
+    context['service_category'] = (admin('sales_mis_service.category', 'search', [], limit=1) or [MISSING])[0]
     context['foreign'] = {  # a record of the other company, where it has one
         model: admin(model, 'search', [('company_id', '=', context['other_company'])], limit=1)
         for model in ('crm.team', 'res.partner', 'sales_mis.plan', 'sale.order')}
@@ -65,6 +66,13 @@ def base_values(ctx, model, data):
         'sales_mis.report.schedule': ('manager', {'name': 'Fuzz schedule',
                                                   'report_type_ids': [(6, 0, ctx['report_types'])]}),
         'sales_mis_forecast.run': ('manager', {'name': 'Fuzz run', 'level': 'company', 'horizon': 3}),
+        'sales_mis_service.request': ('salesperson', {'subject': 'Fuzz request', 'partner_id': partner,
+                                                      'category_id': ctx['service_category']}),
+        'sales_mis_service.fee.line': ('salesperson', {'request_id': (ctx['records'].get('sales_mis_service.request') or [MISSING])[0],
+                                                       'product_id': ctx['product'], 'name': 'Fuzz fee',
+                                                       'price_unit': 1.0}),
+        'sales_mis_service.callback': ('salesperson', {'request_id': (ctx['records'].get('sales_mis_service.request') or [MISSING])[0],
+                                                       'score': '3'}),
         'sales_mis_forecast.adjustment': ('manager', {'amount': 100.0, 'comment': 'Fuzz', 'level': 'salesperson',
                                                       'user_id': users['salesperson'], 'date': '2031-01-01'}),
     }[model]

@@ -69,7 +69,13 @@ RPC_DOORS = [
      {'salesperson', 'manager', 'director', 'misadmin', 'admin'}, True),
     # the MIS administrator is a director, not Settings' administrator: their own figures only
     ('sales_mis.report.schedule', 'send', lambda c: [[c['director_schedule']]], {'director', 'admin'}, True),
+    # service (K1): health figures read as the caller; the escalation cron is a maintenance task
+    ('sales_mis_service.health', 'figures', lambda c: [], SALES, True),
+    ('sales_mis_service.request', 'cron_escalate', lambda c: [], ADMIN, False),  # (would escalate demo requests)
 ]
+#: logins that may use the service portal: Sales MIS roles and portal customers (not an internal user or
+#: Odoo's sales user without a Sales MIS role: no access to service requests)
+SERVICE_PORTAL = {'salesperson', 'manager', 'director', 'misadmin', 'admin', 'sidedoor_portal'}
 
 #: route (as written in @http.route) -> [(url with {placeholders} filled from ctx, who may pass)]
 ROUTE_URLS = {
@@ -79,6 +85,11 @@ ROUTE_URLS = {
     '/sales_mis/plan/<int:plan_id>/completion.xlsx': [('/sales_mis/plan/{plan}/completion.xlsx', SALES)],
     '/sales_mis/competitor/analysis.xlsx': [('/sales_mis/competitor/analysis.xlsx', SALES)],
     '/sales_mis/commission/statements.xlsx': [('/sales_mis/commission/statements.xlsx?ids=', SALES)],
+    '/my/service': [('/my/service', SERVICE_PORTAL)],
+    '/my/service/new': [('/my/service/new', SERVICE_PORTAL)],
+    # a request of the portal user's own: the customer and who sees every request (directors)
+    '/my/service/<int:request_id>': [('/my/service/{portal_request}',
+                                      {'sidedoor_portal', 'director', 'misadmin', 'admin'})],
     '/sales_mis/visit_import/template.<string:kind>': [('/sales_mis/visit_import/template.xlsx', SALES),
                                                        ('/sales_mis/visit_import/template.csv', SALES)],
 }
@@ -104,6 +115,15 @@ def ensure_outsiders(admin):
             admin('res.users', 'write', existing, dict(values, active=True))
         else:
             admin('res.users', 'create', values, context={'no_reset_password': True})
+
+
+def portal_request(admin):
+    """A service request of the portal user's own (re-runnable: found when it exists)."""
+    partner = admin('res.users', 'search_read', [('login', '=', 'sidedoor_portal')], ['partner_id'])[0]['partner_id'][0]
+    found = admin('sales_mis_service.request', 'search', [('partner_id', '=', partner)], limit=1)
+    return found[0] if found else admin('sales_mis_service.request', 'create', {
+        'subject': 'Side-door matrix', 'partner_id': partner,
+        'category_id': admin('sales_mis_service.category', 'search', [], limit=1)[0]})
 
 
 def session(server, login):
@@ -157,6 +177,7 @@ def test_side_door_matrix(server):
                                     'name': 'Side-door matrix', 'user_id': director, 'lang': 'en_US',
                                     'user_ids': [(6, 0, [director])],
                                     'report_type_ids': [(6, 0, [xmlid('sales_mis.report_type_arrears')])]})])[0]
+    ctx['portal_request'] = portal_request(admin)
     group_ids = {group: xmlid(group) for group in (SALES, MANAGER, ODOO_SALES, ADMIN)}
     users = {}
     for login in ROLES:
@@ -184,7 +205,7 @@ def test_side_door_matrix(server):
         opener = session(server, login)
         for route in sorted(ROUTE_URLS):
             for url, who in ROUTE_URLS[route]:
-                expected = 'allowed' if who in groups else 'refused'
+                expected = 'allowed' if (login in who if isinstance(who, set) else who in groups) else 'refused'
                 got, detail = http_outcome(opener, server.url + url.format(**ctx))
                 cells += 1
                 if got != expected:

@@ -249,4 +249,23 @@ def specs(ctx):
         Record('sales_mis_forecast.snapshot', lambda c, w: personal_values(
             c, w, snapshot_date='2001-01-01', date='2001-02-01', expected_revenue=1.0, weighted_amount=1.0),
             {'weighted_amount': 2.0}, READ_ONLY_PERSONAL),
+        # --- service and complaints (K1): a seller's customers' requests and those assigned to them
+        # (salespeople do not delete requests); their fees follow the request
+        Record('sales_mis_service.request', service_request_values, {'description': 'matrix'},
+               table('rwc|||', 'rwuc|rwuc||', 'rwuc|rwuc|rwuc|')),
+        Record('sales_mis_service.fee.line', lambda c, w: {
+            'request_id': c['admin']('sales_mis_service.request', 'create', service_request_values(c, w)),
+            'product_id': c['admin']('product.product', 'search', [('sale_ok', '=', True)], limit=1)[0],
+            'name': 'Matrix fee', 'price_unit': 1.0},
+            {'name': 'matrix'}, PERSONAL),
     ]
+
+
+def service_request_values(ctx, owner):
+    category = ctx.setdefault('cache', {}).get('service_category')
+    if category is None:
+        found = ctx['admin']('sales_mis_service.category', 'search', [('company_id', '=', False)], limit=1)
+        category = ctx['cache']['service_category'] = found[0] if found else ctx['admin'](
+            'sales_mis_service.category', 'create', {'name': 'Matrix service'})
+    return personal_values(ctx, owner, subject='Matrix request', partner_id=o(ctx, owner)['partner'],
+                           category_id=category)

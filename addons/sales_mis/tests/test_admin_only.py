@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 
 from .common import PlanningCase
 
-MAINTENANCE = ('init', 'refresh', 'cron_send_daily')
+MAINTENANCE = ('init', 'refresh', 'cron_send_daily', 'cron_escalate')
 
 
 class TestAdminOnly(PlanningCase):
@@ -15,7 +15,8 @@ class TestAdminOnly(PlanningCase):
         found = set()
         for name, model_class in self.env.registry.items():
             for cls in model_class.__mro__:
-                if cls.__module__.startswith(('odoo.addons.sales_mis.', 'odoo.addons.sales_mis_forecast.')):
+                if cls.__module__.startswith(('odoo.addons.sales_mis.', 'odoo.addons.sales_mis_forecast.',
+                                             'odoo.addons.sales_mis_service.')):
                     found.update((name, method) for method in MAINTENANCE if method in vars(cls))
         return sorted(found)
 

@@ -36,7 +36,7 @@ ODOO_KEYS = {'tracking_disable', 'mail_notrack', 'mail_create_nolog', 'install_m
              'no_reset_password', 'active_test', 'force_company', 'lang', 'tz', 'active_id', 'active_ids',
              'active_model'}
 CLEAR_REFUSALS = (AccessError, UserError, ValidationError, except_orm)
-ADDONS = ('sales_mis', 'sales_mis_forecast')
+ADDONS = ('sales_mis', 'sales_mis_forecast', 'sales_mis_service')
 
 # ------------------------------------------------------------------ context keys from the code
 
@@ -163,6 +163,24 @@ def _forecast_line(case, header):
             'date': '2039-01-01'}
 
 
+def _service_category(case):
+    category = case.env['sales_mis_service.category'].sudo().search([], limit=1)
+    return category or case.env['sales_mis_service.category'].sudo().create({'name': 'Matrix repair'})
+
+
+def _service_request(case, header):
+    return {'subject': 'Matrix request', 'partner_id': case.customer.id, 'category_id': _service_category(case).id,
+            'team_id': case.team.id, 'user_id': case.salesperson.id}
+
+
+def _service_fee(case, header):
+    return {'request_id': header.id, 'product_id': case.product.id, 'name': 'Matrix fee', 'price_unit': 10.0}
+
+
+def _service_callback(case, header):
+    return {'request_id': header.id, 'score': '4', 'user_id': case.salesperson.id}
+
+
 FACTORIES = {
     'sales_mis.daily.report': Factory(_daily_report),
     'sales_mis.daily.report.line': Factory(_daily_report_line, 'report_id'),
@@ -179,6 +197,9 @@ FACTORIES = {
     'sales_mis_forecast.run': Factory(_forecast_run),
     'sales_mis_forecast.series': Factory(_forecast_series, 'run_id'),
     'sales_mis_forecast.line': Factory(_forecast_line, 'run_id'),
+    'sales_mis_service.request': Factory(_service_request),
+    'sales_mis_service.fee.line': Factory(_service_fee, 'request_id'),
+    'sales_mis_service.callback': Factory(_service_callback, 'request_id'),
 }
 
 

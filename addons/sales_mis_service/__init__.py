@@ -1,0 +1,4 @@
+# -*- coding: utf-8 -*-
+from . import controllers
+from . import models
+from . import report
