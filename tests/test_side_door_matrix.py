@@ -69,6 +69,14 @@ RPC_DOORS = [
      {'salesperson', 'manager', 'director', 'misadmin', 'admin'}, True),
     # the MIS administrator is a director, not Settings' administrator: their own figures only
     ('sales_mis.report.schedule', 'send', lambda c: [[c['director_schedule']]], {'director', 'admin'}, True),
+] + [
+    # 进销存 (inventory addon): company-wide stock figures for sales managers up (and stock users)
+    ('sales_mis_inventory.summary.export', 'summary_rows', lambda c: [c['month_start'], c['day']], MANAGER, True),
+    ('sales_mis_inventory.summary.export', 'build', lambda c: [c['month_start'], c['day']], MANAGER, True),
+    ('sales_mis_inventory.summary', 'refreshed_at', lambda c: [], MANAGER, True),
+    ('sales_mis_inventory.summary', 'refresh', lambda c: [], ADMIN, True),
+    ('sales_mis_inventory.summary', 'cron_refresh', lambda c: [], ADMIN, True),
+    ('sales_mis_inventory.demo', 'load', lambda c: [], ADMIN, False),   # (books purchases and deliveries)
 ]
 
 #: route (as written in @http.route) -> [(url with {placeholders} filled from ctx, who may pass)]
@@ -79,6 +87,8 @@ ROUTE_URLS = {
     '/sales_mis/plan/<int:plan_id>/completion.xlsx': [('/sales_mis/plan/{plan}/completion.xlsx', SALES)],
     '/sales_mis/competitor/analysis.xlsx': [('/sales_mis/competitor/analysis.xlsx', SALES)],
     '/sales_mis/commission/statements.xlsx': [('/sales_mis/commission/statements.xlsx?ids=', SALES)],
+    '/sales_mis_inventory/summary.xlsx': [
+        ('/sales_mis_inventory/summary.xlsx?date_from={month_start}&date_to={day}', MANAGER)],
     '/sales_mis/visit_import/template.<string:kind>': [('/sales_mis/visit_import/template.xlsx', SALES),
                                                        ('/sales_mis/visit_import/template.csv', SALES)],
 }

@@ -175,9 +175,13 @@ class TestInventorySummary(InventoryCase):
         self.assertFalse(self.env['sales_mis_inventory.summary'].sudo(self.manager).search(
             [('company_id', '=', other.id)]))
 
-    def test_refresh_is_for_administrators(self):
-        for user in (self.director, self.stock_user):
-            with self.assertRaises(AccessError):
-                self.env['sales_mis_inventory.summary'].sudo(user).refresh()
+    def test_maintenance_is_for_administrators(self):
+        doors = [('sales_mis_inventory.summary', 'init'), ('sales_mis_inventory.summary', 'refresh'),
+                 ('sales_mis_inventory.summary', 'cron_refresh'), ('sales_mis_inventory.lot.trace', 'init'),
+                 ('sales_mis_inventory.lot.sale', 'init'), ('sales_mis_inventory.demo', 'load')]
+        for user in (self.salesperson, self.manager, self.director, self.stock_user):
+            for model, method in doors:
+                with self.assertRaises(AccessError, msg='%s.%s as %s' % (model, method, user.login)):
+                    getattr(self.env[model].sudo(user), method)()
         self.assertFalse(self.env['sales_mis_inventory.summary'].cron_refresh())   # nothing changed since
         self.assertTrue(self.env['sales_mis_inventory.summary'].sudo(self.manager).refreshed_at())
