@@ -36,10 +36,11 @@ def generate(env, products, months, serials):
     # products: templates then variants, by SQL
     cr.execute("""
         INSERT INTO product_template (name, type, categ_id, uom_id, uom_po_id, list_price, active, sale_ok,
-                                      purchase_ok, tracking, invoice_policy, purchase_method, create_date, write_date)
+                                      purchase_ok, tracking, invoice_policy, purchase_method, responsible_id, sale_line_warn,
+                                      purchase_line_warn, create_date, write_date)
         SELECT 'Bench stock item ' || n, 'product', (%(categs)s::int[])[1 + n %% 20], %(uom)s, %(uom)s, 100, TRUE,
-               TRUE, TRUE, CASE WHEN n > %(products)s THEN 'serial' ELSE 'none' END, 'order', 'receive',
-               now(), now()
+               TRUE, TRUE, CASE WHEN n > %(products)s THEN 'serial' ELSE 'none' END, 'order', 'receive', 1, 'no-message',
+               'no-message', now(), now()
           FROM generate_series(1, %(products)s + 1) n
         RETURNING id""", {'categs': categs, 'uom': uom, 'products': products})
     templates = [row[0] for row in cr.fetchall()]
@@ -120,9 +121,12 @@ def main(conf, db, products='2000', months='36', serials='2000'):
                 measures = ['opening_qty', 'in_qty', 'out_qty', 'closing_qty', 'closing_value']
                 return [
                     ('pivot category x month (all months)', 'read_group', 1.0,
-                     lambda: Summary.read_group([], ['categ_id'] + measures, ['categ_id', 'month:month'], lazy=False)),
+                     lambda: Summary.read_group([], ['categ_id', 'month'] + measures, ['categ_id', 'month:month'], lazy=False)),
+                    ('pivot product totals, last month', 'read_group', 1.0,
+                     lambda: Summary.read_group([('month', '=', last)], ['product_id'] + measures, ['product_id'],
+                                                lazy=False)),
                     ('pivot product x month (all months)', 'read_group', 1.0,
-                     lambda: Summary.read_group([('categ_id', 'child_of', categ.id)], ['product_id'] + measures,
+                     lambda: Summary.read_group([('categ_id', 'child_of', categ.id)], ['product_id', 'month'] + measures,
                                                 ['product_id', 'month:month'], lazy=False)),
                     ('XLSX 进销存汇总表 (all months)', 'xlsx', 5.0,
                      lambda: env['sales_mis_inventory.summary.export'].build(first, last)),
