@@ -8,7 +8,7 @@
     'license': 'LGPL-3',
     'depends': ['sales_mis', 'sale_stock', 'purchase'],
     'data': [
-        'security/sales_mis_inventory_security.xml',
+        'security/sales_mis_inventory_rules.xml',
         'security/ir.model.access.csv',
         'views/inventory_summary_views.xml',
         'views/lot_trace_views.xml',

@@ -26,6 +26,8 @@ class InventoryDemo(models.AbstractModel):
     @admin_only  # books purchases, transfers and invoices: called by the demo data file only
     @api.model
     def load(self):
+        """Books the demo purchases, transfers, returns, stock count, scrap and invoices, then refreshes
+        the summary (administrators only; the demo data file calls it at installation)."""
         env = self.env
         this_month = fields.Date.from_string(fields.Date.context_today(self)).replace(day=1)
         at = lambda back, day: this_month - relativedelta(months=back) + relativedelta(days=day - 1)
