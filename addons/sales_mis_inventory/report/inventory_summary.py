@@ -190,10 +190,13 @@ class InventorySummary(models.Model):
     @admin_only
     @api.model
     def cron_refresh(self):
-        """The cron's refresh: only when a move changed since the last one (done moves cannot be deleted)."""
+        """The cron's refresh: only when a move changed since the last one (done moves cannot be deleted).
+        A move's write_date is the start of its transaction, which may have committed after the last
+        refresh read the moves: changes up to 15 minutes before it count as new (a second refresh)."""
         refreshed = self.env['ir.config_parameter'].sudo().get_param(REFRESHED_PARAM)
         if refreshed:
-            self.env.cr.execute("SELECT 1 FROM stock_move WHERE write_date >= %s LIMIT 1", (refreshed,))
+            self.env.cr.execute("SELECT 1 FROM stock_move WHERE write_date >= %s::timestamp - interval '15 minutes' "
+                                "LIMIT 1", (refreshed,))
             if not self.env.cr.fetchone():
                 return False
         return self.refresh()

@@ -15,6 +15,7 @@ from odoo.exceptions import AccessError, UserError
 from ..inventory_logic.flows import FLOWS, flow_of
 from ..inventory_logic.flows import flow_sql
 from ..inventory_logic.ledger import identity_errors, roll_up
+from ..report.inventory_summary import REFRESHED_PARAM
 from .inventory_common import InventoryCase
 
 MEASURE_KEYS = ['opening_qty', 'opening_value', 'closing_qty', 'closing_value'] + [
@@ -183,5 +184,10 @@ class TestInventorySummary(InventoryCase):
             for model, method in doors:
                 with self.assertRaises(AccessError, msg='%s.%s as %s' % (model, method, user.login)):
                     getattr(self.env[model].sudo(user), method)()
-        self.assertFalse(self.env['sales_mis_inventory.summary'].cron_refresh())   # nothing changed since
+        Summary = self.env['sales_mis_inventory.summary']
+        self.assertTrue(Summary.cron_refresh())              # moves changed within the margin: refreshed
+        self.env.cr.execute("UPDATE ir_config_parameter SET value = to_char(now() at time zone 'UTC' "
+                            "+ interval '1 hour', 'YYYY-MM-DD HH24:MI:SS') WHERE key = %s", (REFRESHED_PARAM,))
+        self.env['ir.config_parameter'].clear_caches()
+        self.assertFalse(Summary.cron_refresh())             # nothing changed since: left as it is
         self.assertTrue(self.env['sales_mis_inventory.summary'].sudo(self.manager).refreshed_at())
