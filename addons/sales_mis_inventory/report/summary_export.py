@@ -71,22 +71,27 @@ class InventorySummaryExport(models.AbstractModel):
             category = ('AND s.categ_id IN (SELECT c.id FROM product_category c, product_category root '
                         'WHERE root.id = %(categ)s AND c.parent_left >= root.parent_left '
                         'AND c.parent_left < root.parent_right)')
+        # aggregated by ids first, names joined to the ~one row per product afterwards
         self.env.cr.execute("""
-            SELECT s.warehouse_id, COALESCE(w.name, '') AS warehouse, s.product_id,
-                   COALESCE(pp.default_code, '') AS code, COALESCE(pt.name, '') AS product,
-                   COALESCE(c.complete_name, c.name, '') AS category, COALESCE(u.name, '') AS uom,
-                   {opening},
-                   {flow_sums}
-              FROM ({visible}) s
-              JOIN product_product pp ON pp.id = s.product_id
+            WITH totals AS (
+                SELECT s.warehouse_id, s.product_id, min(s.categ_id) AS categ_id, min(s.uom_id) AS uom_id,
+                       {opening},
+                       {flow_sums}
+                  FROM ({visible}) s
+                 WHERE s.company_id = %(company)s AND s.month <= %(last)s
+                   AND (%(warehouse)s IS NULL OR s.warehouse_id = %(warehouse)s) {category}
+                 GROUP BY s.warehouse_id, s.product_id
+            )
+            SELECT t.*, COALESCE(w.name, '') AS warehouse, COALESCE(pp.default_code, '') AS code,
+                   COALESCE(pt.name, '') AS product, COALESCE(c.complete_name, c.name, '') AS category,
+                   COALESCE(u.name, '') AS uom
+              FROM totals t
+              JOIN product_product pp ON pp.id = t.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-              LEFT JOIN product_category c ON c.id = s.categ_id
-              LEFT JOIN product_uom u ON u.id = s.uom_id
-              LEFT JOIN stock_warehouse w ON w.id = s.warehouse_id
-             WHERE s.company_id = %(company)s AND s.month <= %(last)s
-               AND (%(warehouse)s IS NULL OR s.warehouse_id = %(warehouse)s) {category}
-             GROUP BY s.warehouse_id, w.name, s.product_id, pp.default_code, pt.name, c.complete_name, c.name, u.name
-             ORDER BY w.name, c.complete_name, pp.default_code, pt.name, s.product_id
+              LEFT JOIN product_category c ON c.id = t.categ_id
+              LEFT JOIN product_uom u ON u.id = t.uom_id
+              LEFT JOIN stock_warehouse w ON w.id = t.warehouse_id
+             ORDER BY w.name, c.complete_name, pp.default_code, pt.name, t.product_id
         """.format(opening=opening, flow_sums=flow_sums, visible=visible, category=category),
             dict(params, first=first, last=last, company=company.id, warehouse=warehouse_id, categ=categ_id))
         rows = self.env.cr.dictfetchall()
