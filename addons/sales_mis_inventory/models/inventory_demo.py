@@ -142,7 +142,24 @@ class InventoryDemo(models.AbstractModel):
         order.button_confirm()
         picking = order.picking_ids
         self._done(picking, day, lots)
+        self._bill(order, day + relativedelta(days=2))
         return picking
+
+    @api.model
+    def _bill(self, order, day):
+        """The vendor's bill of what `order` received, validated on `day`."""
+        journal = self.env['account.journal'].search([('type', '=', 'purchase'),
+                                                      ('company_id', '=', order.company_id.id)], limit=1)
+        Bill = self.env['account.invoice'].with_context(type='in_invoice', journal_id=journal.id)
+        draft = Bill.new({'partner_id': order.partner_id.id, 'type': 'in_invoice', 'date_invoice': day,
+                          'journal_id': journal.id, 'currency_id': order.currency_id.id})
+        bill = Bill.create({
+            'partner_id': order.partner_id.id, 'type': 'in_invoice', 'date_invoice': day, 'journal_id': journal.id,
+            'account_id': order.partner_id.property_account_payable_id.id, 'currency_id': order.currency_id.id,
+            'reference': '%s-%s' % (order.partner_ref or order.name, day.strftime('%m%d')), 'origin': order.name,
+            'invoice_line_ids': [(0, 0, draft._prepare_invoice_line_from_po_line(line)) for line in order.order_line]})
+        bill.action_invoice_open()
+        return bill
 
     @api.model
     def _sell(self, user, customer, lines, day):

@@ -49,6 +49,7 @@ class TestLotTrace(InventoryCase):
         # the order's name shows through the trace; the order itself stays Purchase's
         self.assertEqual((receipt.partner_id, receipt.purchase_id.sudo().partner_id), (self.vendor, self.vendor))
         self.assertTrue(receipt.picking_id)
+        self.assertTrue(receipt.invoice_numbers.startswith('BILL/'), receipt.invoice_numbers)   # the vendor's bill
         self.assertEqual(delivery.partner_id, self.buyer)
         self.assertEqual(delivery.sale_user_id, self.salesperson)
         self.assertEqual(delivery.picking_id, self.own_delivery)
