@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 """Lots and serial numbers: a vehicle's serial number is its VIN (checked), with its colour and
-engine number; the trace of the lot (its done moves) and the orders it was sold on."""
+engine number; the trace of the lot (its done moves)."""
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -18,7 +18,6 @@ class ProductionLot(models.Model):
     sales_mis_engine_number = fields.Char(string='Engine Number', index=True, track_visibility='onchange')
     sales_mis_trace_ids = fields.One2many('sales_mis_inventory.lot.trace', 'lot_id', string='Traceability',
                                           readonly=True)
-    sales_mis_sale_ids = fields.One2many('sales_mis_inventory.lot.sale', 'lot_id', string='Sold on', readonly=True)
 
     @api.model
     def create(self, values):

@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
-"""Who sold each lot or serial: one row per (lot, sale order) of its done moves. The record rules
+"""Who sold each lot or serial: one row per done move line of a lot on a sale order (not grouped: the
+rule's lookup then starts from the lot, by index, instead of listing every lot a salesperson sold). The record rules
 of the trace read it: a salesperson sees the trace of the lots of their own orders, a manager
 also those of the teams they lead."""
 from odoo import api, fields, models, tools
@@ -25,7 +26,7 @@ class LotSale(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE VIEW {0} AS
-            SELECT min(ml.id) AS id, ml.lot_id, so.id AS order_id, so.user_id, so.team_id,
+            SELECT ml.id, ml.lot_id, so.id AS order_id, so.user_id, so.team_id,
                    t.user_id AS team_manager_id, so.company_id
               FROM stock_move_line ml
               JOIN stock_move m ON m.id = ml.move_id
@@ -33,5 +34,4 @@ class LotSale(models.Model):
               JOIN sale_order so ON so.id = sol.order_id
               LEFT JOIN crm_team t ON t.id = so.team_id
              WHERE ml.lot_id IS NOT NULL AND ml.state = 'done'
-             GROUP BY ml.lot_id, so.id, so.user_id, so.team_id, t.user_id, so.company_id
         """.format(self._table))

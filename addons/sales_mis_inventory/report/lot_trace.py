@@ -10,6 +10,9 @@ from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 from ..inventory_logic.flows import flow_sql
 
+SELLERS = 'sales_mis_inventory_trace_seller_rel'
+LEADERS = 'sales_mis_inventory_trace_leader_rel'
+
 TRACE_KINDS = [
     ('purchase_in', 'Received from Vendor'),
     ('purchase_return', 'Returned to Vendor'),
@@ -52,6 +55,12 @@ class LotTrace(models.Model):
                                   help='Registration, insurance and other agency services sold on the same order.')
     vehicle_color = fields.Char(string='Colour', readonly=True)
     engine_number = fields.Char(readonly=True)
+    # who sold the lot of the row (on any of its orders) and the leaders of their teams: the record
+    # rules read these. Many2many over SQL views, so that a rule stays one sub-select in SQL (a path
+    # through the lots sold would make Odoo 11 list every lot a salesperson ever sold in the query)
+    seller_ids = fields.Many2many('res.users', SELLERS, 'trace_id', 'user_id', string='Sold by', readonly=True)
+    seller_leader_ids = fields.Many2many('res.users', LEADERS, 'trace_id', 'user_id', string='Team Leaders of the Sellers',
+                                         readonly=True)
 
     @api.model
     def _query(self):
@@ -98,5 +107,20 @@ class LotTrace(models.Model):
     @admin_only
     @api.model_cr
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
+        for view in (SELLERS, LEADERS, self._table):
+            tools.drop_view_if_exists(self.env.cr, view)
         self.env.cr.execute('CREATE VIEW %s AS %s' % (self._table, self._query()))
+        # trace row -> seller of its lot (and their team's leader): from the row's move line to every
+        # done line of the same lot on an order, by the lot index
+        for view, user in ((SELLERS, 'so.user_id'), (LEADERS, 't.user_id')):
+            self.env.cr.execute("""
+                CREATE VIEW {view} AS
+                SELECT ml.id AS trace_id, {user} AS user_id
+                  FROM stock_move_line ml
+                  JOIN stock_move_line sold ON sold.lot_id = ml.lot_id AND sold.state = 'done'
+                  JOIN stock_move m ON m.id = sold.move_id
+                  JOIN sale_order_line sol ON sol.id = m.sale_line_id
+                  JOIN sale_order so ON so.id = sol.order_id
+                  LEFT JOIN crm_team t ON t.id = so.team_id
+                 WHERE ml.state = 'done' AND ml.lot_id IS NOT NULL AND {user} IS NOT NULL
+            """.format(view=view, user=user))
