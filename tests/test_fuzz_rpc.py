@@ -266,6 +266,19 @@ INVENTORY = {
     ('sales_mis_service.callback', 'unlink'): 'unlink',
     ('sales_mis_service.health', 'figures'): 'model',
     ('sales_mis_service.analysis', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
+    # inventory (H1, H2)
+    ('sales_mis_inventory.summary', 'init'): 'skip: rebuilds the materialized view; admin only (tests: sales_mis_inventory test_inventory_summary.py)',
+    ('sales_mis_inventory.summary', 'refresh'): 'model',
+    ('sales_mis_inventory.summary', 'cron_refresh'): 'model',
+    ('sales_mis_inventory.summary', 'refreshed_at'): 'model',
+    ('sales_mis_inventory.summary.export', 'summary_rows'): 'args:inventory_range',
+    ('sales_mis_inventory.summary.export', 'build'): 'args:inventory_range',
+    ('sales_mis_inventory.summary.wizard', 'action_download'): 'args:inventory_summary_wizard',
+    ('sales_mis_inventory.lot.sale', 'init'): 'skip: rebuilds the SQL view; admin only (tests: sales_mis_inventory test_inventory_summary.py)',
+    ('sales_mis_inventory.lot.trace', 'init'): 'skip: rebuilds the SQL view; admin only (tests: sales_mis_inventory test_inventory_summary.py)',
+    ('sales_mis_inventory.demo', 'load'): 'skip: loads demo data (install only)',
+    ('stock.production.lot', 'create'): "skip: Odoo's own; normalises and checks a VIN (test_lot_trace.py)",
+    ('stock.production.lot', 'write'): "skip: Odoo's own; normalises and checks a VIN (test_lot_trace.py)",
 }
 
 
@@ -437,6 +450,17 @@ def approval_values(ctx, data):
             'comment': data.draw(st.one_of(texts, st.just(False)))}
 
 
+def args_inventory_range(ctx, data):
+    ids = st.sampled_from([None, False, ctx['company'], ctx['other_company'], MISSING, -1, 'abc', '1', 1.5])
+    return [data.draw(dates), data.draw(dates)], {'company_id': data.draw(ids), 'warehouse_id': data.draw(ids),
+                                                  'categ_id': data.draw(ids)}
+
+
+def inventory_summary_values(ctx, data):
+    return {'date_from': data.draw(dates), 'date_to': data.draw(dates),
+            'company_id': data.draw(st.sampled_from([ctx['company'], ctx['other_company'], MISSING]))}
+
+
 def forecast_call_values(ctx, data):
     return {'company_id': data.draw(st.sampled_from([ctx['company'], ctx['other_company'], MISSING])),
             'date': data.draw(dates)}
@@ -445,7 +469,7 @@ def forecast_call_values(ctx, data):
 ARGS = {
     'split': args_split, 'generate': args_generate, 'measure': args_measure, 'day': args_day, 'build': args_build,
     'domain': args_domain, 'read_group': args_read_group, 'parse': args_parse,
-    'send': args_send, 'approve': args_approve,
+    'send': args_send, 'approve': args_approve, 'inventory_range': args_inventory_range,
 }
 WIZARDS = {
     'plan_split_wizard': ('sales_mis.plan.split', plan_split_values),
@@ -453,6 +477,7 @@ WIZARDS = {
     'missing_wizard': ('sales_mis.daily.report.missing', missing_values),
     'approval_wizard': ('sales_mis.order.approval', approval_values),
     'forecast_call_wizard': ('sales_mis_forecast.call', forecast_call_values),
+    'inventory_summary_wizard': ('sales_mis_inventory.summary.wizard', inventory_summary_values),
 }
 CHECKS = {'split': check_split}
 

@@ -72,6 +72,14 @@ RPC_DOORS = [
     # service (K1): health figures read as the caller; the escalation cron is a maintenance task
     ('sales_mis_service.health', 'figures', lambda c: [], SALES, True),
     ('sales_mis_service.request', 'cron_escalate', lambda c: [], ADMIN, False),  # (would escalate demo requests)
+] + [
+    # 进销存 (inventory addon): company-wide stock figures for sales managers up (and stock users)
+    ('sales_mis_inventory.summary.export', 'summary_rows', lambda c: [c['month_start'], c['day']], MANAGER, True),
+    ('sales_mis_inventory.summary.export', 'build', lambda c: [c['month_start'], c['day']], MANAGER, True),
+    ('sales_mis_inventory.summary', 'refreshed_at', lambda c: [], MANAGER, True),
+    ('sales_mis_inventory.summary', 'refresh', lambda c: [], ADMIN, True),
+    ('sales_mis_inventory.summary', 'cron_refresh', lambda c: [], ADMIN, True),
+    ('sales_mis_inventory.demo', 'load', lambda c: [], ADMIN, False),   # (books purchases and deliveries)
 ]
 #: logins that may use the service portal: Sales MIS roles and portal customers (not an internal user or
 #: Odoo's sales user without a Sales MIS role: no access to service requests)
@@ -90,6 +98,8 @@ ROUTE_URLS = {
     # a request of the portal user's own: the customer and who sees every request (directors)
     '/my/service/<int:request_id>': [('/my/service/{portal_request}',
                                       {'sidedoor_portal', 'director', 'misadmin', 'admin'})],
+    '/sales_mis_inventory/summary.xlsx': [
+        ('/sales_mis_inventory/summary.xlsx?date_from={month_start}&date_to={day}', MANAGER)],
     '/sales_mis/visit_import/template.<string:kind>': [('/sales_mis/visit_import/template.xlsx', SALES),
                                                        ('/sales_mis/visit_import/template.csv', SALES)],
 }
