@@ -36,7 +36,7 @@ ODOO_KEYS = {'tracking_disable', 'mail_notrack', 'mail_create_nolog', 'install_m
              'no_reset_password', 'active_test', 'force_company', 'lang', 'tz', 'active_id', 'active_ids',
              'active_model'}
 CLEAR_REFUSALS = (AccessError, UserError, ValidationError, except_orm)
-ADDONS = ('sales_mis', 'sales_mis_forecast')
+ADDONS = ('sales_mis', 'sales_mis_forecast', 'sales_mis_marketing')
 
 # ------------------------------------------------------------------ context keys from the code
 
@@ -163,6 +163,16 @@ def _forecast_line(case, header):
             'date': '2039-01-01'}
 
 
+def _campaign(case, header):
+    return {'name': 'Matrix campaign', 'team_id': case.team.id, 'user_id': case.manager.id, 'budget': 1000.0,
+            'date_start': '2039-01-01', 'date_end': '2039-02-01'}
+
+
+def _campaign_cost(case, header):
+    return {'campaign_id': header.id, 'name': 'Matrix booth', 'amount': 100.0, 'date': '2039-01-05',
+            'company_id': header.company_id.id or case.env.user.company_id.id}
+
+
 FACTORIES = {
     'sales_mis.daily.report': Factory(_daily_report),
     'sales_mis.daily.report.line': Factory(_daily_report_line, 'report_id'),
@@ -179,6 +189,9 @@ FACTORIES = {
     'sales_mis_forecast.run': Factory(_forecast_run),
     'sales_mis_forecast.series': Factory(_forecast_series, 'run_id'),
     'sales_mis_forecast.line': Factory(_forecast_line, 'run_id'),
+    # marketing addon (issue 16)
+    'utm.campaign': Factory(_campaign),
+    'sales_mis_marketing.campaign.cost': Factory(_campaign_cost, 'campaign_id'),
 }
 
 
