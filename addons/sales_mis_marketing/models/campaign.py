@@ -103,14 +103,14 @@ class UtmCampaign(models.Model):
 
     @api.constrains('date_start', 'date_end')
     def _check_dates(self):
-        for campaign in self:
+        for campaign in self.sudo():  # sudo: the record rules are checked by create/write themselves
             if campaign.date_start and campaign.date_end and campaign.date_end < campaign.date_start:
                 raise ValidationError(_('Campaign %s ends (%s) before it starts (%s).')
                                       % (campaign.name, campaign.date_end, campaign.date_start))
 
     @api.constrains('budget')
     def _check_budget(self):
-        for campaign in self:
+        for campaign in self.sudo():
             if campaign.budget < 0:
                 raise ValidationError(_('The budget of campaign %s cannot be negative.') % campaign.name)
 
