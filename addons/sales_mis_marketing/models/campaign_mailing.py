@@ -26,7 +26,8 @@ DEFAULT_BODY = """<div style="font-family: sans-serif; font-size: 14px;">
 def plain_text(text):
     """User text for the mailing body: escaped HTML, and no "${" (the body is a template
     rendered per recipient: user text must never become template code)."""
-    return str(html_escape(text)).replace('$', '&#36;').replace('\n', '<br/>')
+    # a zero-width space splits "${": an entity would be decoded again by the HTML sanitizer
+    return str(html_escape(text)).replace('${', '$\u200b{').replace('\n', '<br/>')
 
 
 class UtmCampaign(models.Model):
