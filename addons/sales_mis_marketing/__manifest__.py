@@ -10,6 +10,7 @@
     'external_dependencies': {'python': ['pandas', 'xlsxwriter']},
     'data': [
         'security/sales_mis_marketing_security.xml',
+        'security/sales_mis_marketing_rules.xml',
         'security/ir.model.access.csv',
         'views/campaign_views.xml',
         'views/campaign_roi_views.xml',
