@@ -4,6 +4,8 @@
 totals row whose ROI is recomputed from the summed margin and cost. Captions come from the
 caller (translated); the workbook is written by reporting/xlsx_table.py through xlsx_safe
 (campaign names stay text, never formulas)."""
+import datetime
+
 import pandas as pd
 
 from odoo.addons.sales_mis.reporting.xlsx_table import Column, sum_totals, table_workbook
@@ -24,6 +26,12 @@ KINDS = {'campaign': 'text', 'channel': 'text', 'team': 'text', 'state': 'text',
          'invoiced_amount': 'money', 'margin': 'money', 'roi': 'percent'}
 
 
+def _date(value):
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.datetime.strptime(value[:10], '%Y-%m-%d').date() if value else None
+
+
 def campaign_table(rows):
     """DataFrame in COLUMNS order, best ROI first (campaigns without cost last), then name."""
     base = [c for c in COLUMNS if c not in ('roi', 'budget_use')]
@@ -31,6 +39,8 @@ def campaign_table(rows):
     for column in base:
         if KINDS[column] in ('money', 'count'):
             frame[column] = pd.to_numeric(frame[column]).fillna(0).astype(float)
+    for column in ('date_start', 'date_end'):  # 'YYYY-MM-DD' text or False/None from the rows
+        frame[column] = [_date(value) for value in frame[column]]
     frame['roi'] = [roi(m, c) for m, c in zip(frame['margin'], frame['cost'])]
     frame['budget_use'] = [budget_use(c, b) for c, b in zip(frame['cost'], frame['budget'])]
     frame['_sort'] = frame['roi'].fillna(float('-inf'))

@@ -93,7 +93,13 @@ class CampaignRoi(models.Model):
                        k.amount
                   FROM sales_mis_marketing_campaign_cost k
             )
-            SELECT row_number() OVER () AS id, src.campaign_id, src.month, src.company_id,
+            -- the id is the (campaign, month, company) key itself, not row_number(): a window
+            -- function would stop PostgreSQL from pushing a campaign or team filter (a form, the
+            -- record rules) down into the sources
+            SELECT (src.campaign_id::bigint * 100000
+                    + COALESCE(extract(year FROM src.month)::int * 12 + extract(month FROM src.month)::int, 0))
+                   * 10000 + COALESCE(src.company_id, 0) AS id,
+                   src.campaign_id, src.month, src.company_id,
                    c.team_id, c.medium_id, c.state, c.segment_rfm,
                    sum(src.lead_count) AS lead_count, sum(src.opportunity_count) AS opportunity_count,
                    sum(src.order_count) AS order_count, sum(src.order_amount) AS order_amount,
@@ -133,7 +139,8 @@ class CampaignRoi(models.Model):
 
     @api.model
     def export_rows(self, domain=None):
-        """One row per campaign for the 活动效果分析表, read as the caller (record rules)."""
+        """One row per campaign for the 活动效果分析表, read as the caller (record rules); dates as
+        'YYYY-MM-DD' or False (XML-RPC carries no None)."""
         check_readable(self.env, self._name, 'utm.campaign')
         if domain and not isinstance(domain, (list, tuple)):  # XML-RPC callers may send anything
             raise UserError(_('The domain must be a list of conditions, e.g. [["month", ">=", "2026-01-01"]].'))
@@ -151,8 +158,7 @@ class CampaignRoi(models.Model):
             row = {name: group.get(name) or 0 for name in ADDITIVE}
             row.update(campaign=campaign.name, channel=campaign.medium_id.name or '',
                        team=campaign.team_id.name or '', state=states.get(campaign.state, ''),
-                       date_start=fields.Date.from_string(campaign.date_start),
-                       date_end=fields.Date.from_string(campaign.date_end),
+                       date_start=campaign.date_start or False, date_end=campaign.date_end or False,
                        budget=campaign.approved_budget or campaign.budget)
             rows.append(row)
         return rows

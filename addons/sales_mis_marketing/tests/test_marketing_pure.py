@@ -72,7 +72,8 @@ class TestCampaignWorkbook(unittest.TestCase):
         {'campaign': '=HYPERLINK("http://x")', 'channel': '邮件', 'team': '华东区', 'state': '进行中',
          'date_start': None, 'date_end': None, 'budget': 8000.0, 'cost': 2500.0, 'lead_count': 0,
          'opportunity_count': 0, 'order_count': 1, 'order_amount': 18000.0, 'invoiced_amount': 0.0, 'margin': 7200.0},
-        {'campaign': '2026 展会', 'channel': '', 'team': '', 'state': '进行中', 'date_start': None, 'date_end': None,
+        {'campaign': '2026 展会', 'channel': '', 'team': '', 'state': '进行中', 'date_start': '2026-10-01',
+         'date_end': False,
          'budget': 60000.0, 'cost': 42700.0, 'lead_count': 2, 'opportunity_count': 1, 'order_count': 2,
          'order_amount': 97200.0, 'invoiced_amount': 48000.0, 'margin': 40500.0},
         {'campaign': '研讨会', 'channel': '', 'team': '', 'state': '草稿', 'date_start': None, 'date_end': None,
@@ -98,3 +99,6 @@ class TestCampaignWorkbook(unittest.TestCase):
         margin, cost = 7200.0 + 40500.0, 2500.0 + 42700.0
         self.assertAlmostEqual(totals[-1], (margin - cost) / cost)
         self.assertAlmostEqual(totals[7], cost)
+        expo = next(row for row in values if row[0] == '2026 展会')
+        self.assertEqual(expo[4].date().isoformat(), '2026-10-01')  # a real date cell
+        self.assertIsNone(expo[5])
