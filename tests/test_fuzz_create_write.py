@@ -75,7 +75,23 @@ def base_values(ctx, model, data):
                                                        'score': '3'}),
         'sales_mis_forecast.adjustment': ('manager', {'amount': 100.0, 'comment': 'Fuzz', 'level': 'salesperson',
                                                       'user_id': users['salesperson'], 'date': '2031-01-01'}),
+        # marketing addon (issue 16)
+        'utm.campaign': ('manager', {'name': 'Fuzz campaign', 'team_id': marketing_campaign(ctx)[1]}),
+        'sales_mis_marketing.campaign.cost': ('manager', {'campaign_id': marketing_campaign(ctx)[0],
+                                                          'name': 'Fuzz cost', 'amount': 1.0}),
+        'sales_mis_marketing.market.note': ('salesperson', {'name': 'Fuzz note'}),
     }[model]
+
+
+def marketing_campaign(ctx):
+    """(campaign, team): a draft campaign of the team the fuzzing manager leads, made once."""
+    if 'marketing_campaign' not in ctx:
+        admin = ctx['admin']
+        team = admin('res.users', 'read', [ctx['users']['manager']], ['sale_team_id'])[0]['sale_team_id']
+        team = team[0] if team else False
+        ctx['marketing_campaign'] = (admin('utm.campaign', 'create', {'name': 'Fuzz campaign', 'team_id': team,
+                                                                      'budget': 10.0}), team)
+    return ctx['marketing_campaign']
 
 
 def value_for(ctx, spec, data):

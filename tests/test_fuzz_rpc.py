@@ -279,6 +279,27 @@ INVENTORY = {
     ('sales_mis_inventory.demo', 'load'): 'skip: loads demo data (install only)',
     ('stock.production.lot', 'create'): "skip: Odoo's own; normalises and checks a VIN (test_lot_trace.py)",
     ('stock.production.lot', 'write'): "skip: Odoo's own; normalises and checks a VIN (test_lot_trace.py)",
+    # marketing addon (issue 16): campaigns, their effect analysis, market information
+    ('utm.campaign', 'create'): 'create',
+    ('utm.campaign', 'write'): 'write',
+    ('utm.campaign', 'unlink'): 'unlink',
+    ('utm.campaign', 'action_approve'): 'ids',
+    ('utm.campaign', 'action_reset_draft'): 'ids',
+    ('utm.campaign', 'action_start'): 'ids',
+    ('utm.campaign', 'action_close'): 'ids',
+    ('utm.campaign', 'action_mail_segment'): 'ids',
+    ('utm.campaign', 'action_view_leads'): 'ids',
+    ('utm.campaign', 'action_view_orders'): 'ids',
+    ('utm.campaign', 'action_view_roi'): 'ids',
+    ('utm.campaign', 'action_view_mailings'): 'ids',
+    ('sales_mis_marketing.campaign.roi', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
+    ('sales_mis_marketing.campaign.roi', 'read_group'): 'args:read_group',
+    ('sales_mis_marketing.campaign.roi', 'export_rows'): 'args:domain',
+    ('sales_mis_marketing.campaign.cost', 'create'): 'create',
+    ('sales_mis_marketing.campaign.cost', 'write'): 'write',
+    ('sales_mis_marketing.campaign.cost', 'unlink'): 'unlink',
+    ('sales_mis_marketing.market.note', 'create'): 'create',
+    ('sales_mis_marketing.market.note', 'write'): 'write',
 }
 
 

@@ -104,6 +104,10 @@ ROUTE_URLS = {
                                                        ('/sales_mis/visit_import/template.csv', SALES)],
 }
 
+# marketing addon (issue 16): the campaign effect analysis 活动效果分析表
+RPC_DOORS += [('sales_mis_marketing.campaign.roi', 'export_rows', lambda c: [], SALES, True)]
+ROUTE_URLS['/sales_mis_marketing/campaign/analysis.xlsx'] = [('/sales_mis_marketing/campaign/analysis.xlsx', SALES)]
+
 
 def routes_in_controllers():
     """Every route declared in the controllers of both addons."""

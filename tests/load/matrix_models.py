@@ -258,6 +258,39 @@ def specs(ctx):
             'product_id': c['admin']('product.product', 'search', [('sale_ok', '=', True)], limit=1)[0],
             'name': 'Matrix fee', 'price_unit': 1.0},
             {'name': 'matrix'}, PERSONAL),
+    ] + marketing_records()
+
+
+# --- marketing addon (issue 16): campaigns are a team's (or company-wide) marketing objects ----
+def make_campaign(ctx, owner):
+    own = o(ctx, owner)
+    return ctx['admin']('utm.campaign', 'create', {
+        'name': 'Matrix campaign of %s' % owner, 'team_id': own['team'], 'company_id': own['company'],
+        'user_id': own['user'], 'budget': 100.0})
+
+
+MAKERS['campaign'] = make_campaign
+campaign = one_per_owner('campaign')
+
+
+def marketing_records():
+    return [
+        # salespeople read their team's campaigns and change none; the manager leading the team
+        # changes them; the director all of their companies
+        Record('utm.campaign', lambda c, w: {'name': 'Matrix campaign', 'team_id': o(c, w)['team'],
+                                             'company_id': o(c, w)['company'], 'user_id': o(c, w)['user'],
+                                             'budget': 100.0},
+               {'objective': 'matrix'}, TEAM_READS),
+        Record('sales_mis_marketing.campaign.cost', lambda c, w: {
+            'campaign_id': campaign(c, w), 'name': 'Matrix cost', 'amount': 1.0, 'date': '2001-01-05',
+            'company_id': o(c, w)['company'], 'currency_id': o(c, w)['currency']},
+            {'amount': 2.0}, TEAM_READS),
+        # market information: read by every role of the company; changed by its author, the
+        # manager of the author's team, a director; anybody with a role adds notes (as author)
+        Record('sales_mis_marketing.market.note', lambda c, w: {
+            'name': 'Matrix note', 'company_id': o(c, w)['company'], 'author_id': o(c, w)['user'],
+            'team_id': o(c, w)['team']},
+            {'source': 'matrix'}, table('rwuc|rc|rc|', 'rwuc|rwuc|rc|', 'rwuc|rwuc|rwuc|')),
     ]
 
 

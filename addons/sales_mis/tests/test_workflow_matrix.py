@@ -36,7 +36,10 @@ ODOO_KEYS = {'tracking_disable', 'mail_notrack', 'mail_create_nolog', 'install_m
              'no_reset_password', 'active_test', 'force_company', 'lang', 'tz', 'active_id', 'active_ids',
              'active_model'}
 CLEAR_REFUSALS = (AccessError, UserError, ValidationError, except_orm)
-ADDONS = ('sales_mis', 'sales_mis_forecast', 'sales_mis_service')
+#: every addon of addons/ (beside sales_mis): the context keys of all of them are tried
+ADDONS_ROOT = os.path.dirname(get_module_path('sales_mis'))
+ADDONS = tuple(sorted(name for name in os.listdir(ADDONS_ROOT)
+                      if os.path.exists(os.path.join(ADDONS_ROOT, name, '__manifest__.py'))))
 
 # ------------------------------------------------------------------ context keys from the code
 
@@ -55,7 +58,7 @@ _CONSTANT_GET = re.compile(r'context\s*\.\s*get\(\s*([A-Z_][A-Z0-9_]*)\s*[,)]')
 
 
 def context_keys():
-    """Every context key that appears in the .py and .xml sources of both addons."""
+    """Every context key that appears in the .py and .xml sources of our addons."""
     keys = set()
     for addon in ADDONS:
         root = get_module_path(addon)
@@ -179,6 +182,14 @@ def _service_fee(case, header):
 
 def _service_callback(case, header):
     return {'request_id': header.id, 'score': '4', 'user_id': case.salesperson.id}
+def _campaign(case, header):
+    return {'name': 'Matrix campaign', 'team_id': case.team.id, 'user_id': case.manager.id, 'budget': 1000.0,
+            'date_start': '2039-01-01', 'date_end': '2039-02-01'}
+
+
+def _campaign_cost(case, header):
+    return {'campaign_id': header.id, 'name': 'Matrix booth', 'amount': 100.0, 'date': '2039-01-05',
+            'company_id': header.company_id.id or case.env.user.company_id.id}
 
 
 FACTORIES = {
@@ -200,6 +211,9 @@ FACTORIES = {
     'sales_mis_service.request': Factory(_service_request),
     'sales_mis_service.fee.line': Factory(_service_fee, 'request_id'),
     'sales_mis_service.callback': Factory(_service_callback, 'request_id'),
+    # marketing addon (issue 16)
+    'utm.campaign': Factory(_campaign),
+    'sales_mis_marketing.campaign.cost': Factory(_campaign_cost, 'campaign_id'),
 }
 
 
