@@ -10,6 +10,7 @@ from odoo import _, api, fields, models, tools
 
 from ..models.sales_plan import STATES
 from ..lib.admin_only import admin_only
+from ..lib.read_group_fields import with_groupby_fields
 from .caller_access import check_readable
 from .local_day import local_today, tz_join
 
@@ -156,7 +157,8 @@ class PlanCompletion(models.Model):
         needed = {'target_amount', 'actual_amount', 'projected_amount'}
         wanted = [f.split(':')[0] for f in fields]
         extra = [f for f in needed if f not in wanted] if {'completion', 'projected_completion'} & set(wanted) else []
-        groups = super(PlanCompletion, self).read_group(domain, fields + extra, groupby, offset=offset,
+        groups = super(PlanCompletion, self).read_group(domain, with_groupby_fields(fields + extra, groupby, lazy),
+                                                        groupby, offset=offset,
                                                         limit=limit, orderby=orderby, lazy=lazy)
         for group in groups:
             target = group.get('target_amount') or 0.0

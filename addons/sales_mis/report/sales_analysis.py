@@ -11,6 +11,7 @@ ratios of the sums (read_group).  Refreshed with the monthly actuals (cron,
 hourly) and on demand."""
 from odoo import api, fields, models
 
+from ..lib.read_group_fields import with_groupby_fields
 from ..reporting.trends import growth
 from ..lib.admin_only import admin_only
 from .local_day import local_today, tz_join
@@ -119,8 +120,9 @@ class SalesAnalysis(models.Model):
         extra = []
         if 'mom' in wanted or 'yoy' in wanted:
             extra = [f for f in ('amount', 'amount_prev_month', 'amount_prev_year') if f not in wanted]
-        groups = super(SalesAnalysis, self).read_group(domain, fields + extra, groupby, offset=offset,
-                                                       limit=limit, orderby=orderby, lazy=lazy)
+        groups = super(SalesAnalysis, self).read_group(domain, with_groupby_fields(fields + extra, groupby, lazy),
+                                                       groupby, offset=offset, limit=limit, orderby=orderby,
+                                                       lazy=lazy)
         for group in groups:
             if 'mom' in wanted:
                 group['mom'] = growth(group.get('amount'), group.get('amount_prev_month'))

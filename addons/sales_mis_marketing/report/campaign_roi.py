@@ -12,6 +12,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.sales_mis.lib.admin_only import admin_only
+from odoo.addons.sales_mis.lib.read_group_fields import with_groupby_fields
 from odoo.addons.sales_mis.models.res_partner_value import SEGMENTS
 from odoo.addons.sales_mis.report.caller_access import check_readable
 from odoo.addons.sales_mis.report.local_day import local_date, tz_join
@@ -129,7 +130,8 @@ class CampaignRoi(models.Model):
         """ROI of each group from its summed margin and cost (a ratio is never summed)."""
         wants_roi = any(name.split(':')[0] == 'roi' for name in fields or [])
         extra = [name for name in ('margin', 'cost') if wants_roi and name not in fields]
-        groups = super(CampaignRoi, self).read_group(domain, list(fields) + extra, groupby, offset=offset,
+        groups = super(CampaignRoi, self).read_group(domain, with_groupby_fields(list(fields or []) + extra, groupby,
+                                                                                  lazy), groupby, offset=offset,
                                                      limit=limit, orderby=orderby, lazy=lazy)
         if wants_roi:
             for group in groups:
