@@ -136,7 +136,12 @@ class ResPartner(models.Model):
     @api.multi
     def write(self, values):
         self._check_dealer_ownership(values)
-        return super(ResPartner, self).write(self._dealer_defaults(values))
+        result = super(ResPartner, self).write(self._dealer_defaults(values))
+        if {'user_id', 'team_id', 'is_dealer'} & set(values):
+            dealers = self.filtered('is_dealer')
+            if dealers:
+                self.env['sales_mis_dealer.stock.report']._follow_dealer_owner(dealers)
+        return result
 
     # ------------------------------------------------------------ buttons
 

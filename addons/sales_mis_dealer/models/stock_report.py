@@ -41,11 +41,11 @@ class DealerStockReport(models.Model):
     partner_id = fields.Many2one('res.partner', string='Dealer', required=True, index=True, ondelete='restrict',
                                  domain=[('is_dealer', '=', True), ('parent_id', '=', False)],
                                  track_visibility='onchange')
-    # the owner and team of the dealer, stored for the record rules (they follow the dealer)
-    user_id = fields.Many2one('res.users', string='Owner', related='partner_id.user_id', store=True, readonly=True,
-                              index=True)
-    team_id = fields.Many2one('crm.team', string='Sales Team', related='partner_id.team_id', store=True,
-                              readonly=True, index=True)
+    # the owner and team of the dealer, copied for the record rules whatever the caller gives (a
+    # related stored field is written after Odoo's create rule check, which then refuses everybody)
+    # and kept in step with the dealer by res.partner's write
+    user_id = fields.Many2one('res.users', string='Owner', readonly=True, index=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team', readonly=True, index=True)
     company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
                                  default=lambda self: self.env.user.company_id)
     date_from = fields.Date(string='Period From', required=True, track_visibility='onchange')
@@ -91,12 +91,56 @@ class DealerStockReport(models.Model):
 
     @api.constrains('partner_id', 'company_id')
     def _check_dealer(self):
-        for report in self:
-            dealer = report.partner_id.sudo()
+        for report in self.sudo():  # the rule check that follows says whether the caller may have it
+            dealer = report.partner_id
             if not dealer.is_dealer or dealer.parent_id:
                 raise ValidationError(_('%s is not a dealer: stock reports are for dealers.') % dealer.display_name)
             if dealer.company_id and dealer.company_id != report.company_id:
                 raise ValidationError(_('Dealer %s belongs to another company.') % dealer.display_name)
+
+    @api.model
+    def _dealer_owner(self, partner_id):
+        dealer = self.env['res.partner'].sudo().browse(partner_id).commercial_partner_id
+        return {'user_id': dealer.user_id.id or False, 'team_id': dealer.team_id.id or False}
+
+    @api.model
+    def create(self, values):
+        values = dict(values, **self._dealer_owner(values.get('partner_id')))
+        return super(DealerStockReport, self).create(values)
+
+    @api.multi
+    def write(self, values):
+        values = {key: value for key, value in values.items() if key not in ('user_id', 'team_id')}
+        if values.get('partner_id'):
+            values.update(self._dealer_owner(values['partner_id']))
+        result = super(DealerStockReport, self).write(values)
+        if {'partner_id', 'date_to', 'company_id'} & set(values):
+            self._sync_lines()
+        return result
+
+    def _sync_lines(self):
+        """The lines carry their report's dealer, owner, team, company and date (for rules and analysis)."""
+        self.env.cr.execute("""
+            UPDATE sales_mis_dealer_stock_report_line l
+               SET partner_id = r.partner_id, user_id = r.user_id, team_id = r.team_id, company_id = r.company_id,
+                   date_to = r.date_to
+              FROM sales_mis_dealer_stock_report r
+             WHERE r.id = l.report_id AND r.id IN %s""", (tuple(self.ids),))
+        self.env['sales_mis_dealer.stock.report.line'].invalidate_cache()
+
+    @api.model
+    def _follow_dealer_owner(self, partners):
+        """A dealer's new owner or team gets its reports (called by res.partner's write: a
+        consequence of a change the caller was allowed to make)."""
+        reports = self.sudo().search([('partner_id', 'in', partners.ids)])
+        for partner in partners:
+            mine = reports.filtered(lambda report: report.partner_id == partner)
+            if mine:
+                self.env.cr.execute('UPDATE sales_mis_dealer_stock_report SET user_id = %s, team_id = %s WHERE id IN %s',
+                                    (partner.user_id.id or None, partner.team_id.id or None, tuple(mine.ids)))
+        if reports:
+            self.invalidate_cache()
+            reports._sync_lines()
 
     def _period_days(self):
         self.ensure_one()
@@ -188,11 +232,12 @@ class DealerStockReportLine(models.Model):
 
     report_id = fields.Many2one('sales_mis_dealer.stock.report', string='Stock Report', required=True,
                                 ondelete='cascade', index=True)
-    partner_id = fields.Many2one(related='report_id.partner_id', store=True, readonly=True, index=True)
-    user_id = fields.Many2one(related='report_id.user_id', store=True, readonly=True, index=True)
-    team_id = fields.Many2one(related='report_id.team_id', store=True, readonly=True, index=True)
-    company_id = fields.Many2one(related='report_id.company_id', store=True, readonly=True, index=True)
-    date_to = fields.Date(related='report_id.date_to', store=True, readonly=True)
+    # copied from the report at creation (see the report's user_id), kept in step by the report
+    partner_id = fields.Many2one('res.partner', string='Dealer', readonly=True, index=True)
+    user_id = fields.Many2one('res.users', string='Owner', readonly=True, index=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team', readonly=True, index=True)
+    company_id = fields.Many2one('res.company', string='Company', readonly=True, index=True)
+    date_to = fields.Date(string='Period To', readonly=True)
     product_id = fields.Many2one('product.product', string='Product', required=True, index=True, ondelete='restrict')
     opening_qty = fields.Float(string='Opening', digits=(16, 2), default=0.0)
     received_qty = fields.Float(string='Received', digits=(16, 2), default=0.0)
@@ -222,14 +267,23 @@ class DealerStockReportLine(models.Model):
         return {'sell_through_qty': sold, 'cover_days': -1.0 if cover is None else round(cover, 1),
                 'stock_status': stock_health.stock_status(cover, low, high)}
 
+    _COPIED = ('partner_id', 'user_id', 'team_id', 'company_id', 'date_to')
+
     @api.model
     def create(self, values):
+        report = self.env['sales_mis_dealer.stock.report'].sudo().browse(values.get('report_id'))
+        values = dict(values, **{name: report[name].id if name != 'date_to' else report[name]
+                                 for name in self._COPIED})
         line = super(DealerStockReportLine, self).create(values)
         line._update_health()
         return line
 
     @api.multi
     def write(self, values):
+        values = {key: value for key, value in values.items() if key not in self._COPIED}
+        if values.get('report_id'):
+            report = self.env['sales_mis_dealer.stock.report'].sudo().browse(values['report_id'])
+            values.update({name: report[name].id if name != 'date_to' else report[name] for name in self._COPIED})
         result = super(DealerStockReportLine, self).write(values)
         if {'opening_qty', 'received_qty', 'closing_qty', 'report_id'} & set(values):
             self._update_health()
