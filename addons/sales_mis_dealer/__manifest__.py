@@ -15,6 +15,7 @@
         'views/stock_report_views.xml',
         'views/stock_upload_views.xml',
         'views/dealer_menus.xml',
+        'views/portal_templates.xml',
     ],
     'demo': [
         'demo/sales_mis_dealer_demo.xml',
