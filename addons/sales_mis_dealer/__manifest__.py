@@ -14,6 +14,8 @@
         'views/dealer_views.xml',
         'views/stock_report_views.xml',
         'views/stock_upload_views.xml',
+        'views/grading_views.xml',
+        'views/rebate_views.xml',
         'views/dealer_menus.xml',
         'views/portal_templates.xml',
     ],

@@ -1,2 +1,2 @@
 # -*- coding: utf-8 -*-
-from . import portal
+from . import portal, rebate_export
