@@ -36,7 +36,7 @@ ODOO_KEYS = {'tracking_disable', 'mail_notrack', 'mail_create_nolog', 'install_m
              'no_reset_password', 'active_test', 'force_company', 'lang', 'tz', 'active_id', 'active_ids',
              'active_model'}
 CLEAR_REFUSALS = (AccessError, UserError, ValidationError, except_orm)
-ADDONS = ('sales_mis', 'sales_mis_forecast')
+ADDONS = ('sales_mis', 'sales_mis_forecast', 'sales_mis_dealer')
 
 # ------------------------------------------------------------------ context keys from the code
 
@@ -163,6 +163,41 @@ def _forecast_line(case, header):
             'date': '2039-01-01'}
 
 
+def _dealer(case):
+    """A dealer of the salesperson (sales_mis_dealer), made once per test (a class-wide one would outlive the savepoint that made it)."""
+    if not getattr(case, '_matrix_dealer', None):
+        case._matrix_dealer = case.env['res.partner'].create({
+            'name': 'Matrix Dealer', 'is_company': True, 'customer': True, 'is_dealer': True,
+            'user_id': case.salesperson.id, 'team_id': case.team.id})
+    return case._matrix_dealer
+
+
+def _dealer_stock_report(case, header):
+    return {'partner_id': _dealer(case).id, 'date_from': case.next_date(), 'date_to': '2039-12-31'}
+
+
+def _dealer_stock_line(case, header):
+    return {'report_id': header.id, 'product_id': case.product.id, 'opening_qty': 10.0, 'received_qty': 5.0,
+            'closing_qty': 3.0}
+
+
+def _dealer_grading(case, header):
+    return {'name': 'Matrix grading', 'date_from': case.next_date(), 'date_to': '2039-12-31', 'team_id': case.team.id}
+
+
+def _dealer_grading_line(case, header):
+    return {'grading_id': header.id, 'partner_id': _dealer(case).id, 'user_id': case.salesperson.id,
+            'team_id': case.team.id, 'company_id': header.company_id.id, 'score': 50.0, 'rank': 1}
+
+
+def _dealer_rebate(case, header):
+    if not getattr(case, '_matrix_policy', None):
+        case._matrix_policy = case.env['sales_mis_dealer.rebate.policy'].create({
+            'name': 'Matrix rebates', 'tier_ids': [(0, 0, {'min_amount': 0, 'rate': 1.0})]})
+    return {'partner_id': _dealer(case).id, 'policy_id': case._matrix_policy.id, 'date_from': case.next_date(),
+            'date_to': '2039-12-31'}
+
+
 FACTORIES = {
     'sales_mis.daily.report': Factory(_daily_report),
     'sales_mis.daily.report.line': Factory(_daily_report_line, 'report_id'),
@@ -179,6 +214,12 @@ FACTORIES = {
     'sales_mis_forecast.run': Factory(_forecast_run),
     'sales_mis_forecast.series': Factory(_forecast_series, 'run_id'),
     'sales_mis_forecast.line': Factory(_forecast_line, 'run_id'),
+    # sales_mis_dealer
+    'sales_mis_dealer.stock.report': Factory(_dealer_stock_report),
+    'sales_mis_dealer.stock.report.line': Factory(_dealer_stock_line, 'report_id'),
+    'sales_mis_dealer.grading': Factory(_dealer_grading),
+    'sales_mis_dealer.grading.line': Factory(_dealer_grading_line, 'grading_id'),
+    'sales_mis_dealer.rebate.statement': Factory(_dealer_rebate),
 }
 
 

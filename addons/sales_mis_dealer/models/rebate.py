@@ -12,6 +12,7 @@ from odoo.addons.sales_mis.planning.commission import Tier, tier_multiplier
 from odoo.addons.sales_mis.workflow_logic.rules import Transition, WorkflowSpec
 
 from ..dealer_logic import rebate
+from .stock_report import refuse_copied
 
 STATEMENT_WORKFLOW = WorkflowSpec(
     protected={'state', 'base_amount', 'rate', 'amount', 'approved_by_id', 'computed_on'},
@@ -95,7 +96,7 @@ class RebateStatement(models.Model):
 
     @api.multi
     def write(self, values):
-        values = {key: value for key, value in values.items() if key not in ('user_id', 'team_id')}
+        self._refuse_copied(values, ('user_id', 'team_id'))
         if values.get('partner_id'):
             values.update(self.env['sales_mis_dealer.stock.report']._dealer_owner(values['partner_id']))
         result = super(RebateStatement, self).write(values)
@@ -107,6 +108,9 @@ class RebateStatement(models.Model):
     @api.multi
     def name_get(self):
         return [(s.id, '%s %s..%s' % (s.partner_id.sudo().name, s.date_from, s.date_to)) for s in self]
+
+    def _refuse_copied(self, values, names):
+        refuse_copied(self, values, names)
 
     def _period_totals(self):
         """{statement id: invoiced untaxed net of refunds} in one query."""

@@ -8,7 +8,7 @@ Workflow (models/workflow_mixin.py of sales_mis): draft -> submitted -> confirme
 owner, the team's manager or a director; a submitted or confirmed report no longer changes. On
 confirmation, products below or above the level's cover thresholds become one activity for the
 dealer's owner."""
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.sales_mis.workflow_logic.rules import Transition, WorkflowSpec
@@ -28,6 +28,14 @@ REPORT_WORKFLOW = WorkflowSpec(
     ])
 LINE_WORKFLOW = WorkflowSpec(protected={'sell_through_qty', 'cover_days', 'stock_status'}, parent_field='report_id',
                              frozen_states={'submitted', 'confirmed'})
+
+
+def refuse_copied(records, values, names):
+    """Fields copied from the dealer (owner, team) or the report are never edited by hand."""
+    given = [name for name in names if name in values]
+    if given and records.env.uid != SUPERUSER_ID:
+        raise AccessError(_('%s of a %s follow its dealer and report; they are not edited.') % (
+            ', '.join('"%s"' % records._fields[name].string for name in given), records._description))
 
 
 class DealerStockReport(models.Model):
@@ -110,13 +118,16 @@ class DealerStockReport(models.Model):
 
     @api.multi
     def write(self, values):
-        values = {key: value for key, value in values.items() if key not in ('user_id', 'team_id')}
+        self._refuse_copied(values, ('user_id', 'team_id'))
         if values.get('partner_id'):
             values.update(self._dealer_owner(values['partner_id']))
         result = super(DealerStockReport, self).write(values)
         if {'partner_id', 'date_to', 'company_id'} & set(values):
             self._sync_lines()
         return result
+
+    def _refuse_copied(self, values, names):
+        refuse_copied(self, values, names)
 
     def _sync_lines(self):
         """The lines carry their report's dealer, owner, team, company and date (for rules and analysis)."""
@@ -254,6 +265,9 @@ class DealerStockReportLine(models.Model):
          'Stock quantities cannot be negative.'),
     ]
 
+    def _refuse_copied(self, values, names):
+        refuse_copied(self, values, names)
+
     @api.model
     def _health_values(self, report, opening, received, closing):
         """sell-through, cover and status of one line of `report` (the level's thresholds)."""
@@ -280,7 +294,7 @@ class DealerStockReportLine(models.Model):
 
     @api.multi
     def write(self, values):
-        values = {key: value for key, value in values.items() if key not in self._COPIED}
+        self._refuse_copied(values, self._COPIED)
         if values.get('report_id'):
             report = self.env['sales_mis_dealer.stock.report'].sudo().browse(values['report_id'])
             values.update({name: report[name].id if name != 'date_to' else report[name] for name in self._COPIED})
