@@ -64,6 +64,8 @@ class DealerPortal(CustomerPortal):
 
     @http.route(['/my/dealer/stock_reports/<int:report_id>'], type='http', auth='user', website=True)
     def dealer_stock_report(self, report_id, **kw):
+        if not self._dealer():
+            return _forbidden(_('Only the users of a dealer have dealer stock reports.'))
         report = request.env['sales_mis_dealer.stock.report'].browse(report_id)
         try:
             report.check_access_rights('read')
@@ -149,6 +151,8 @@ class DealerPortal(CustomerPortal):
 
     @http.route(['/my/dealer/order/<int:order_id>'], type='http', auth='user', website=True)
     def dealer_order_requested(self, order_id, **kw):
+        if not self._dealer():
+            return _forbidden(_('Only the users of a dealer request orders here.'))
         order = request.env['sale.order'].browse(order_id)
         try:
             order.check_access_rights('read')
