@@ -9,7 +9,7 @@
     'depends': ['sales_mis', 'sale_stock', 'purchase', 'portal'],
     'external_dependencies': {'python': ['pandas', 'xlsxwriter']},
     'data': [
-        'security/sales_mis_dealer_security.xml',
+        'security/sales_mis_dealer_rules.xml',
         'security/ir.model.access.csv',
         'views/dealer_views.xml',
         'views/stock_report_views.xml',
