@@ -114,6 +114,8 @@ class RebateStatement(models.Model):
 
     def _period_totals(self):
         """{statement id: invoiced untaxed net of refunds} in one query."""
+        if not self.ids:
+            return {}
         self.env.cr.execute("""
             SELECT s.id, COALESCE(SUM(i.amount_untaxed_signed), 0)
               FROM sales_mis_dealer_rebate_statement s

@@ -131,6 +131,8 @@ class DealerStockReport(models.Model):
 
     def _sync_lines(self):
         """The lines carry their report's dealer, owner, team, company and date (for rules and analysis)."""
+        if not self.ids:
+            return
         self.env.cr.execute("""
             UPDATE sales_mis_dealer_stock_report_line l
                SET partner_id = r.partner_id, user_id = r.user_id, team_id = r.team_id, company_id = r.company_id,

@@ -101,3 +101,10 @@ class TestGradingRebate(DealerCase):
         with self.assertRaises(Exception):
             self.env['sales_mis_dealer.rebate.policy'].create({'name': 'Bad', 'tier_ids': [
                 (0, 0, {'min_amount': 10, 'rate': 1}), (0, 0, {'min_amount': 10, 'rate': 2})]})
+
+    def test_buttons_on_no_records(self):
+        """Found by the RPC fuzzer: a button called on no records does nothing (no SQL error)."""
+        self.assertTrue(self.env['sales_mis_dealer.rebate.statement'].sudo(self.seller_east).action_compute())
+        self.assertTrue(self.env['sales_mis_dealer.grading'].sudo(self.manager_east).action_compute())
+        self.assertTrue(self.env['sales_mis_dealer.stock.report'].sudo(self.seller_east).write(
+            {'partner_id': self.dealer_east.id}))
