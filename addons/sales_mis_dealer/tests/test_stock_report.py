@@ -129,3 +129,17 @@ class TestStockUpload(DealerCase):
         with self.assertRaises(UserError):  # no longer a draft
             self.upload(report, data, user=self.seller_south)
         self.assertEqual(report.line_ids.closing_qty, 1.0)
+
+
+class TestReportsFollowTheDealer(DealerCase):
+
+    def test_new_owner_gets_the_reports(self):
+        report = self.make_report(self.dealer_east, lines=[(self.product_a, 5, 5, 5)])
+        report.action_submit()
+        self.dealer_east.sudo(self.manager_east).write({'user_id': self.seller_east2.id})
+        self.assertEqual((report.user_id, report.line_ids.user_id), (self.seller_east2, self.seller_east2))
+        Report = self.env['sales_mis_dealer.stock.report']
+        self.assertEqual(Report.sudo(self.seller_east2).search([('id', '=', report.id)]), report)
+        self.assertFalse(Report.sudo(self.seller_east).search([('id', '=', report.id)]))
+        with self.assertRaises(AccessError):  # the owner is the dealer's, not typed in
+            report.sudo(self.seller_east2).write({'user_id': self.seller_east.id})
