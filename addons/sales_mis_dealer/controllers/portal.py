@@ -10,7 +10,7 @@ level's pricelist for the dealer's owner, which then goes through the order appr
 and invoicing like any quotation."""
 import datetime
 
-from odoo import _, fields, http
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 

@@ -7,7 +7,6 @@ Level, area and the flag are commercial fields: a dealer's contacts (and the dea
 users) follow their company. Who sees a dealer is set by record rules (owner / team manager /
 director, security/sales_mis_dealer_security.xml); below manager, nobody makes someone else the
 owner of a dealer (that would hand the dealer's data to them or take it from them)."""
-import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError

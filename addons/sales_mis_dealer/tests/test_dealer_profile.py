@@ -2,7 +2,6 @@
 """Dealer profiles (I1): who sees and changes which dealer, the level's pricelist, yearly sales,
 contracts, the import template read by Odoo's importer."""
 import csv
-import io
 import os
 
 from odoo.exceptions import AccessError
