@@ -40,6 +40,12 @@ class ResPartner(models.Model):
     dealer_sales_last_year = fields.Monetary(string='Sales Last Year', compute='_compute_dealer_yearly_sales',
                                              currency_field='dealer_currency_id')
     dealer_currency_id = fields.Many2one('res.currency', compute='_compute_dealer_yearly_sales')
+    # who may see a dealer and its contacts, as plain columns for the record rule (a rule through
+    # commercial_partner_id.user_id.sale_team_id... costs Odoo one query per path on every partner
+    # search): the dealer company's owner and team (the owner's team when it has none), written
+    # with the owner and kept on the contacts by res.partner's write
+    dealer_owner_id = fields.Many2one('res.users', string='Dealer Owner', readonly=True, index=True, copy=False)
+    dealer_team_id = fields.Many2one('crm.team', string='Dealer Team', readonly=True, index=True, copy=False)
 
     @api.model
     def _commercial_fields(self):
@@ -127,15 +133,41 @@ class ResPartner(models.Model):
                                     'salesperson\'s customer a dealer (%s).')
                                   % (partner.display_name if partner else values.get('name', '')))
 
+    def _dealer_access_values(self, values):
+        """dealer_owner_id / dealer_team_id of a new partner: its own owner and team (a dealer
+        company) or its parent's (a contact), set before Odoo's create rule check."""
+        if values.get('parent_id'):
+            parent = self.sudo().browse(values['parent_id']).commercial_partner_id
+            return dict(values, dealer_owner_id=parent.dealer_owner_id.id, dealer_team_id=parent.dealer_team_id.id)
+        if values.get('is_dealer'):
+            owner = self.env['res.users'].sudo().browse(values.get('user_id') or [])
+            return dict(values, dealer_owner_id=owner.id or False,
+                        dealer_team_id=values.get('team_id') or owner.sale_team_id.id or False)
+        return values
+
+    def _sync_dealer_access(self):
+        """The owner and team of these dealers on them and on all their contacts (one statement)."""
+        commercial = self.sudo().mapped('commercial_partner_id')
+        if commercial:
+            self.env.cr.execute("""
+                UPDATE res_partner p
+                   SET dealer_owner_id = c.user_id, dealer_team_id = COALESCE(c.team_id, u.sale_team_id)
+                  FROM res_partner c LEFT JOIN res_users u ON u.id = c.user_id
+                 WHERE c.id IN %s AND (p.id = c.id OR p.commercial_partner_id = c.id)""", (tuple(commercial.ids),))
+            self.invalidate_cache(['dealer_owner_id', 'dealer_team_id'])
+
     @api.model
     def create(self, values):
         self.browse()._check_dealer_ownership(values, creating=True)
-        return super(ResPartner, self).create(self.browse()._dealer_defaults(values))
+        values = self.browse()._dealer_access_values(self.browse()._dealer_defaults(values))
+        return super(ResPartner, self).create(values)
 
     @api.multi
     def write(self, values):
         self._check_dealer_ownership(values)
         result = super(ResPartner, self).write(self._dealer_defaults(values))
+        if {'user_id', 'team_id', 'is_dealer', 'parent_id'} & set(values):
+            self._sync_dealer_access()
         if {'user_id', 'team_id', 'is_dealer'} & set(values):
             dealers = self.filtered('is_dealer')
             if dealers:
