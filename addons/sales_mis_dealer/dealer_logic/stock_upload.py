@@ -117,7 +117,3 @@ def product_index(products):
             index.setdefault(key, []).append(product_id)
     return {key: sorted(set(ids)) for key, ids in index.items()}
 
-
-def template_rows():
-    """The header and an example row of the downloadable template."""
-    return [COLUMNS, ['E-COM11', '20', '50', '15']]
