@@ -33,6 +33,8 @@ OUTSIDERS = {
     'sidedoor_portal': ['base.group_portal'],
 }
 ROLES = ['salesperson', 'manager', 'director', 'misadmin', 'admin'] + sorted(OUTSIDERS)
+#: demo portal users of a dealer (sales_mis_dealer), in the matrix when that addon's demo data is there
+DEALERS = {'dealer'}
 
 #: (model, method, args(ctx), who may pass, called as admin too: False for maintenance tasks whose
 #: administrator run is tested in-process and would change the shared test database). Methods that only change data
@@ -102,11 +104,33 @@ ROUTE_URLS = {
         ('/sales_mis_inventory/summary.xlsx?date_from={month_start}&date_to={day}', MANAGER)],
     '/sales_mis/visit_import/template.<string:kind>': [('/sales_mis/visit_import/template.xlsx', SALES),
                                                        ('/sales_mis/visit_import/template.csv', SALES)],
+    # sales_mis_dealer: the dealer's portal pages are for the users of a dealer only (a set of logins)
+    '/my/dealer/stock_reports': [('/my/dealer/stock_reports', DEALERS)],
+    '/my/dealer/stock_reports/<int:report_id>': [('/my/dealer/stock_reports/{dealer_report}', DEALERS)],
+    '/my/dealer/stock_reports/new': [('/my/dealer/stock_reports/new', DEALERS)],
+    '/my/dealer/order': [('/my/dealer/order', DEALERS)],
+    '/my/dealer/order/<int:order_id>': [('/my/dealer/order/{dealer_order}', DEALERS)],
+    '/sales_mis_dealer/rebate/statements.xlsx': [('/sales_mis_dealer/rebate/statements.xlsx?ids={dealer_rebate}',
+                                                  SALES)],
 }
 
 # marketing addon (issue 16): the campaign effect analysis 活动效果分析表
 RPC_DOORS += [('sales_mis_marketing.campaign.roi', 'export_rows', lambda c: [], SALES, True)]
 ROUTE_URLS['/sales_mis_marketing/campaign/analysis.xlsx'] = [('/sales_mis_marketing/campaign/analysis.xlsx', SALES)]
+
+
+def dealer_context(admin, xmlid):
+    """Records of the demo dealer 上海华通 for the dealer routes: its stock report, an order the
+    dealer's user follows (made once) and its rebate statement."""
+    contact = xmlid('sales_mis_dealer.dealer_shanghai_huatong_contact')
+    orders = admin('sale.order', 'search', [('partner_id', '=', contact), ('origin', '=', 'Side-door matrix')])
+    if not orders:
+        product = admin('product.product', 'search', [('sale_ok', '=', True)], limit=1)[0]
+        orders = [admin('sale.order', 'create', {'partner_id': contact, 'origin': 'Side-door matrix', 'order_line': [
+            (0, 0, {'product_id': product, 'product_uom_qty': 1})]})]
+        admin('sale.order', 'message_subscribe', orders, [contact])
+    return {'dealer_report': xmlid('sales_mis_dealer.stock_report_huatong'), 'dealer_order': orders[0],
+            'dealer_rebate': xmlid('sales_mis_dealer.rebate_statement_huatong')}
 
 
 def routes_in_controllers():
@@ -192,9 +216,13 @@ def test_side_door_matrix(server):
                                     'user_ids': [(6, 0, [director])],
                                     'report_type_ids': [(6, 0, [xmlid('sales_mis.report_type_arrears')])]})])[0]
     ctx['portal_request'] = portal_request(admin)
+    roles = list(ROLES)
+    if admin('res.users', 'search', [('login', 'in', sorted(DEALERS))]):
+        roles += sorted(DEALERS)
+        ctx.update(dealer_context(admin, xmlid))
     group_ids = {group: xmlid(group) for group in (SALES, MANAGER, ODOO_SALES, ADMIN)}
     users = {}
-    for login in ROLES:
+    for login in roles:
         client = server.login(login, login)
         groups = set(admin('res.users', 'read', [client.uid], ['groups_id'])[0]['groups_id'])
         users[login] = (client, {group for group, gid in group_ids.items() if gid in groups})
@@ -205,7 +233,7 @@ def test_side_door_matrix(server):
         sorted(collected - set(ROUTE_URLS)) or sorted(set(ROUTE_URLS) - collected))
 
     cells, unexpected = 0, []
-    for login in ROLES:
+    for login in roles:
         client, groups = users[login]
         ctx_user = dict(ctx, uid=client.uid)
         for model, method, args, who, as_admin in RPC_DOORS:
@@ -219,12 +247,14 @@ def test_side_door_matrix(server):
         opener = session(server, login)
         for route in sorted(ROUTE_URLS):
             for url, who in ROUTE_URLS[route]:
+                if '{dealer_' in url and 'dealer_report' not in ctx:
+                    continue  # sales_mis_dealer without its demo data
                 expected = 'allowed' if (login in who if isinstance(who, set) else who in groups) else 'refused'
                 got, detail = http_outcome(opener, server.url + url.format(**ctx))
                 cells += 1
                 if got != expected:
                     unexpected.append('%s GET %s: expected %s, got %s %s' % (login, url, expected, got, detail))
     print('\nside-door matrix: %d cells (%d users x %d RPC doors + %d URLs of %d routes), %d unexpected, %.1f s'
-          % (cells, len(ROLES), len(RPC_DOORS), sum(len(urls) for urls in ROUTE_URLS.values()), len(ROUTE_URLS),
+          % (cells, len(roles), len(RPC_DOORS), sum(len(urls) for urls in ROUTE_URLS.values()), len(ROUTE_URLS),
              len(unexpected), time.time() - started))
     assert not unexpected, '\n'.join(unexpected)

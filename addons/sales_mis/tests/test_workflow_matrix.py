@@ -190,6 +190,39 @@ def _campaign(case, header):
 def _campaign_cost(case, header):
     return {'campaign_id': header.id, 'name': 'Matrix booth', 'amount': 100.0, 'date': '2039-01-05',
             'company_id': header.company_id.id or case.env.user.company_id.id}
+def _dealer(case):
+    """A dealer of the salesperson (sales_mis_dealer), made once per test (a class-wide one would outlive the savepoint that made it)."""
+    if not getattr(case, '_matrix_dealer', None):
+        case._matrix_dealer = case.env['res.partner'].create({
+            'name': 'Matrix Dealer', 'is_company': True, 'customer': True, 'is_dealer': True,
+            'user_id': case.salesperson.id, 'team_id': case.team.id})
+    return case._matrix_dealer
+
+
+def _dealer_stock_report(case, header):
+    return {'partner_id': _dealer(case).id, 'date_from': case.next_date(), 'date_to': '2039-12-31'}
+
+
+def _dealer_stock_line(case, header):
+    return {'report_id': header.id, 'product_id': case.product.id, 'opening_qty': 10.0, 'received_qty': 5.0,
+            'closing_qty': 3.0}
+
+
+def _dealer_grading(case, header):
+    return {'name': 'Matrix grading', 'date_from': case.next_date(), 'date_to': '2039-12-31', 'team_id': case.team.id}
+
+
+def _dealer_grading_line(case, header):
+    return {'grading_id': header.id, 'partner_id': _dealer(case).id, 'user_id': case.salesperson.id,
+            'team_id': case.team.id, 'company_id': header.company_id.id, 'score': 50.0, 'rank': 1}
+
+
+def _dealer_rebate(case, header):
+    if not getattr(case, '_matrix_policy', None):
+        case._matrix_policy = case.env['sales_mis_dealer.rebate.policy'].create({
+            'name': 'Matrix rebates', 'tier_ids': [(0, 0, {'min_amount': 0, 'rate': 1.0})]})
+    return {'partner_id': _dealer(case).id, 'policy_id': case._matrix_policy.id, 'date_from': case.next_date(),
+            'date_to': '2039-12-31'}
 
 
 FACTORIES = {
@@ -214,6 +247,12 @@ FACTORIES = {
     # marketing addon (issue 16)
     'utm.campaign': Factory(_campaign),
     'sales_mis_marketing.campaign.cost': Factory(_campaign_cost, 'campaign_id'),
+    # sales_mis_dealer
+    'sales_mis_dealer.stock.report': Factory(_dealer_stock_report),
+    'sales_mis_dealer.stock.report.line': Factory(_dealer_stock_line, 'report_id'),
+    'sales_mis_dealer.grading': Factory(_dealer_grading),
+    'sales_mis_dealer.grading.line': Factory(_dealer_grading_line, 'grading_id'),
+    'sales_mis_dealer.rebate.statement': Factory(_dealer_rebate),
 }
 
 
