@@ -116,10 +116,12 @@ class Bid(models.Model):
     @api.depends('name', 'reference', 'description', 'result_note', 'partner_id.name', 'lead_id.name',
                  'lost_reason_id.name', 'competitor_line_ids.competitor_id.name')
     def _compute_search_text(self):
-        for bid in self:
+        # linked names are read as the system, like Odoo's related fields: the text is only
+        # readable with the record itself
+        for bid, data in zip(self, self.sudo()):
             bid.search_text = search_terms.search_text(
-                [bid.name, bid.reference, bid.partner_id.name, bid.lead_id.name, bid.description, bid.result_note,
-                 bid.lost_reason_id.name] + bid.competitor_line_ids.mapped('competitor_id.name'))
+                [data.name, data.reference, data.partner_id.name, data.lead_id.name, data.description, data.result_note,
+                 data.lost_reason_id.name] + data.competitor_line_ids.mapped('competitor_id.name'))
 
     @api.constrains('bond_amount', 'bond_paid_date', 'bond_returned_date')
     def _check_bond(self):

@@ -62,15 +62,17 @@ class ProductDocument(models.Model):
     @api.depends('name', 'description', 'kind', 'product_tmpl_id.name', 'product_tmpl_id.default_code',
                  'current_version_id.content_text', 'current_version_id.file_name')
     def _compute_search_text(self):
+        # linked names are read as the system, like Odoo's related fields: the text is only
+        # readable with the record itself
         languages = [code for code, _name in self.env['res.lang'].get_installed()]
         kinds = dict(DOCUMENT_KINDS)
-        for document in self:
-            product = document.product_tmpl_id
+        for document, data in zip(self, self.sudo()):
+            product = data.product_tmpl_id
             names = {product.with_context(lang=lang).name for lang in languages} if product else set()
             document.search_text = search_terms.search_text(
-                [document.name, kinds.get(document.kind), product.default_code] + sorted(names)
-                + [document.description, document.current_version_id.file_name,
-                   document.current_version_id.content_text])
+                [data.name, kinds.get(data.kind), product.default_code] + sorted(names)
+                + [data.description, data.current_version_id.file_name,
+                   data.current_version_id.content_text])
 
     @api.constrains('product_id', 'product_tmpl_id')
     def _check_variant(self):

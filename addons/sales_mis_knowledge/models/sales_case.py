@@ -65,11 +65,13 @@ class SalesCase(models.Model):
     @api.depends('name', 'background', 'solution', 'result', 'lessons', 'partner_id.name', 'industry_id.name',
                  'product_tmpl_ids.name', 'competitor_ids.name')
     def _compute_search_text(self):
-        for case in self:
+        # linked names are read as the system, like Odoo's related fields: the text is only
+        # readable with the record itself
+        for case, data in zip(self, self.sudo()):
             case.search_text = search_terms.search_text(
-                [case.name, case.partner_id.name, case.industry_id.name, case.background, case.solution,
-                 case.result, case.lessons] + case.product_tmpl_ids.mapped('name')
-                + case.competitor_ids.mapped('name'))
+                [data.name, data.partner_id.name, data.industry_id.name, data.background, data.solution,
+                 data.result, data.lessons] + data.product_tmpl_ids.mapped('name')
+                + data.competitor_ids.mapped('name'))
 
     @api.onchange('user_id')
     def _onchange_user_id(self):
