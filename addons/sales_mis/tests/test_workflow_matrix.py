@@ -36,7 +36,7 @@ ODOO_KEYS = {'tracking_disable', 'mail_notrack', 'mail_create_nolog', 'install_m
              'no_reset_password', 'active_test', 'force_company', 'lang', 'tz', 'active_id', 'active_ids',
              'active_model'}
 CLEAR_REFUSALS = (AccessError, UserError, ValidationError, except_orm)
-ADDONS = ('sales_mis', 'sales_mis_forecast')
+ADDONS = ('sales_mis', 'sales_mis_forecast', 'sales_mis_knowledge')
 
 # ------------------------------------------------------------------ context keys from the code
 
@@ -163,6 +163,25 @@ def _forecast_line(case, header):
             'date': '2039-01-01'}
 
 
+# knowledge (sales_mis_knowledge)
+def _bid(case, header):
+    return {'name': 'Matrix bid', 'partner_id': case.customer.id, 'user_id': case.salesperson.id,
+            'team_id': case.team.id, 'amount': 1000.0}
+
+
+def _bid_competitor(case, header):
+    return {'bid_id': header.id, 'competitor_id': case.env.ref('sales_mis.competitor_huagong').id, 'price': 900.0}
+
+
+def _bid_checklist(case, header):
+    return {'bid_id': header.id, 'name': 'Matrix licence', 'required': True}
+
+
+def _sales_case(case, header):
+    return {'name': 'Matrix case', 'user_id': case.salesperson.id, 'team_id': case.team.id,
+            'solution': 'Matrix solution', 'result': 'Matrix result'}
+
+
 FACTORIES = {
     'sales_mis.daily.report': Factory(_daily_report),
     'sales_mis.daily.report.line': Factory(_daily_report_line, 'report_id'),
@@ -179,6 +198,10 @@ FACTORIES = {
     'sales_mis_forecast.run': Factory(_forecast_run),
     'sales_mis_forecast.series': Factory(_forecast_series, 'run_id'),
     'sales_mis_forecast.line': Factory(_forecast_line, 'run_id'),
+    'sales_mis.bid': Factory(_bid),
+    'sales_mis.bid.competitor': Factory(_bid_competitor, 'bid_id'),
+    'sales_mis.bid.checklist': Factory(_bid_checklist, 'bid_id'),
+    'sales_mis.sales.case': Factory(_sales_case),
 }
 
 

@@ -6,9 +6,12 @@ installed here) cannot find a word inside a phrase. Every searchable record keep
 normalised text column (`normalise`: NFKC folds full-width letters and digits, lower case,
 whitespace collapsed), and two indexes serve substring search on it:
 - terms of 3 characters or more: `LIKE '%term%'` over a pg_trgm trigram GIN index;
-- terms of 1 or 2 characters (most Chinese words are 2): trigrams cannot serve them, so an
-  expression GIN index holds every character and every pair of adjacent characters of the text
-  (`GRAMS_FUNCTION`), the term is looked up as one lexeme and the LIKE rechecks the hits.
+- terms of 1 or 2 characters (most Chinese words are 2): trigrams cannot serve them, so a
+  generated column (`GRAMS_COLUMN`, kept by PostgreSQL itself) holds every character and every
+  pair of adjacent characters of the text as a tsvector (`GRAMS_FUNCTION`) under a GIN index; the
+  term is looked up as one lexeme and the LIKE rechecks the hits. A stored column, not an
+  expression index: a query that does not use the index (a 1-character term found in most rows)
+  would otherwise compute the pairs of every row at query time.
 All terms of a query must match (AND). Pure: the models run the SQL this module writes."""
 import re
 import unicodedata
@@ -22,18 +25,31 @@ MAX_TEXT_LENGTH = 100000
 SHORT_TERM = 2
 
 GRAMS_FUNCTION_NAME = 'sales_mis_knowledge_grams'
-#: every character and every pair of adjacent characters (no whitespace) of a normalised text,
+#: the generated tsvector column of the characters and character pairs of the search text
+GRAMS_COLUMN = 'search_grams'
+#: every character and every pair of adjacent characters (no space: the text is normalised) of a text,
 #: as the lexemes of a tsvector; IMMUTABLE so that an expression index can hold it
 GRAMS_FUNCTION = r"""
 CREATE OR REPLACE FUNCTION sales_mis_knowledge_grams(t text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT array_to_tsvector(ARRAY(
-        SELECT DISTINCT g FROM (
-            SELECT substr(t, i, 2) AS g FROM generate_series(1, length(t) - 1) AS i
-            UNION ALL
-            SELECT substr(t, i, 1) FROM generate_series(1, length(t)) AS i
-        ) AS grams
-        WHERE g !~ '\s'))
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+    grams text[] := '{}';
+    previous text := ' ';
+    c text;
+BEGIN
+    -- one pass over the characters (substr on UTF-8 text costs its position: pairs by substr
+    -- would be quadratic); array_to_tsvector sorts and removes the duplicates
+    FOREACH c IN ARRAY string_to_array(t, NULL) LOOP
+        IF c <> ' ' THEN
+            grams := grams || c;
+            IF previous <> ' ' THEN
+                grams := grams || (previous || c);
+            END IF;
+        END IF;
+        previous := c;
+    END LOOP;
+    RETURN array_to_tsvector(grams);
+END
 $$"""
 
 _SPACES = re.compile(r'\s+')
@@ -77,10 +93,10 @@ def tsquery_literal(term):
     return "'" + term.replace('\\', '\\\\').replace("'", "''") + "'"
 
 
-def term_condition(term, column):
+def term_condition(term, column, grams_column=GRAMS_COLUMN):
     """(SQL condition, params) that `column` (a normalised text column) contains `term`."""
     if len(term) <= SHORT_TERM:
-        return ('%s(%s) @@ %%s::tsquery AND %s LIKE %%s' % (GRAMS_FUNCTION_NAME, column, column),
+        return ('%s @@ %%s::tsquery AND %s LIKE %%s' % (grams_column, column),
                 [tsquery_literal(term), like_pattern(term)])
     return '%s LIKE %%s' % column, [like_pattern(term)]
 
@@ -96,12 +112,14 @@ def match_query(table, column, query_terms):
     return 'SELECT id FROM %s WHERE %s' % (table, ' AND '.join(conditions) or 'TRUE'), params
 
 
-def index_statements(table, column):
-    """The two indexes a searchable table needs (names derived from the table)."""
+def index_statements(table, column, grams_column=GRAMS_COLUMN):
+    """The generated pairs column and the two indexes a searchable table needs (names derived
+    from the table); each statement can run again."""
     return [
+        'ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s tsvector GENERATED ALWAYS AS (%s(COALESCE(%s, \'\'))) STORED'
+        % (table, grams_column, GRAMS_FUNCTION_NAME, column),
         'CREATE INDEX IF NOT EXISTS %s_%s_trgm ON %s USING gin (%s gin_trgm_ops)' % (table, column, table, column),
-        'CREATE INDEX IF NOT EXISTS %s_%s_grams ON %s USING gin (%s(%s))'
-        % (table, column, table, GRAMS_FUNCTION_NAME, column),
+        'CREATE INDEX IF NOT EXISTS %s_%s ON %s USING gin (%s)' % (table, grams_column, table, grams_column),
     ]
 
 

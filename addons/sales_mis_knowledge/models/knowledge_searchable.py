@@ -2,14 +2,17 @@
 """Chinese substring search on documents, bids and cases (knowledge_logic/search_terms.py).
 
 A searchable model keeps `search_text`, the normalised text of the record (computed and stored
-by the model from its own fields), indexed twice: trigrams for terms of 3+ characters and the
-character pairs of GRAMS_FUNCTION for 1-2 character terms. The unstored `keywords` field is what
+by the model from its own fields), indexed twice: trigrams for terms of 3+ characters and, for
+1-2 character terms, the generated column `search_grams` (unknown to the ORM, kept by
+PostgreSQL) of its characters and character pairs. The unstored `keywords` field is what
 search views and RPC callers search on: ('keywords', 'ilike', '投标 泵') becomes an id subquery
 that uses those indexes, inside Odoo's search, so the caller's access rules still apply."""
 import logging
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.sales_mis.lib.admin_only import admin_only
 
 from ..knowledge_logic import search_terms
 
@@ -51,6 +54,7 @@ class KnowledgeSearchable(models.AbstractModel):
         negative = operator.startswith('not') or operator == '!='
         return [('id', 'not inselect' if negative else 'inselect', (sql, params))]
 
+    @admin_only
     @api.model_cr
     def init(self):
         super(KnowledgeSearchable, self).init()
@@ -65,6 +69,8 @@ class KnowledgeSearchable(models.AbstractModel):
         cr.execute(search_terms.GRAMS_FUNCTION)
         cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
         trigram = bool(cr.fetchone())
+        # the expression index of the first build, replaced by the generated column
+        cr.execute('DROP INDEX IF EXISTS %s_search_text_grams' % self._table)
         for statement in search_terms.index_statements(self._table, 'search_text'):
             if trigram or 'gin_trgm_ops' not in statement:
                 cr.execute(statement)

@@ -77,5 +77,5 @@ class TestKnowledgeSearch(KnowledgeCase):
             sql, params = self.env['sales_mis.bid']._search_keywords('ilike', query)[0][2]
             cr.execute('EXPLAIN ' + sql, params)
             plan = '\n'.join(row[0] for row in cr.fetchall())
-            self.assertIn('sales_mis_bid_search_text_%s' % ('grams' if len(query) == 2 else 'trgm'), plan)
+            self.assertIn('sales_mis_bid_%s' % ('search_grams' if len(query) == 2 else 'search_text_trgm'), plan)
         cr.execute('SET LOCAL enable_seqscan = on')

@@ -111,3 +111,10 @@ class TestKnowledgeSecurity(KnowledgeCase):
                     self.env[model].sudo(user).search([])
             with self.assertRaises(AccessError):
                 self.env['sales_mis.knowledge.search'].sudo(user).find('投标')
+
+    def test_index_maintenance_is_for_administrators(self):
+        for model in ('sales_mis.product.document', 'sales_mis.bid', 'sales_mis.sales.case'):
+            for user in (self.salesperson, self.manager, self.director):
+                with self.assertRaises(AccessError, msg='%s %s' % (model, user.login)):
+                    self.env[model].sudo(user).init()
+        self.env['sales_mis.bid'].init()  # the superuser (install, update) still can
