@@ -69,6 +69,9 @@ RPC_DOORS = [
      {'salesperson', 'manager', 'director', 'misadmin', 'admin'}, True),
     # the MIS administrator is a director, not Settings' administrator: their own figures only
     ('sales_mis.report.schedule', 'send', lambda c: [[c['director_schedule']]], {'director', 'admin'}, True),
+    # knowledge search (sales_mis_knowledge): rows of documents, bids and cases, read as the caller
+    ('sales_mis.knowledge.search', 'find', lambda c: ['投标'], SALES, True),
+    ('sales_mis.knowledge.search', 'find', lambda c: ['政府采购投标文件', 'case', 5], SALES, True),
 ]
 
 #: route (as written in @http.route) -> [(url with {placeholders} filled from ctx, who may pass)]
