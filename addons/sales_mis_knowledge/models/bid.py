@@ -42,13 +42,14 @@ BID_WORKFLOW = WorkflowSpec(
         Transition('action_draft', ('cancel',), 'draft', OWNER),
     ])
 
-#: documents every new bid is asked for (translated when the bid is created)
+#: documents every new bid is asked for (`_` here only marks them for the translation export:
+#: without a user at import it returns the English text; create() translates them)
 DEFAULT_CHECKLIST = [
-    ('Business licence and qualification certificates', True),
-    ('Bid bond payment receipt', True),
-    ('Technical proposal', True),
-    ('Commercial offer and price schedule', True),
-    ('Reference projects', False),
+    (_('Business licence and qualification certificates'), True),
+    (_('Bid bond payment receipt'), True),
+    (_('Technical proposal'), True),
+    (_('Commercial offer and price schedule'), True),
+    (_('Reference projects'), False),
 ]
 
 
