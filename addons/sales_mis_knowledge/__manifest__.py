@@ -9,7 +9,7 @@
     'license': 'LGPL-3',
     'depends': ['sales_mis', 'crm', 'sale_crm', 'product'],
     'data': [
-        'security/sales_mis_knowledge_security.xml',
+        'security/sales_mis_knowledge_rules.xml',
         'security/ir.model.access.csv',
         'views/product_document_views.xml',
         'views/bid_views.xml',
