@@ -21,7 +21,9 @@ def test_knowledge_search_in_chinese(web, admin, server, token, viewport):
     w.fill('query', '投标')
     w.page.locator('.o_form_view button[name="action_search"]').first.click()
     w.idle()
-    w.page.locator('.o_field_one2many[name="result_ids"] tr.o_data_row').first.wait_for()
+    # rows on a desktop, cards on a phone
+    w.page.locator('.o_field_one2many[name="result_ids"] tr.o_data_row, '
+                   '.o_field_one2many[name="result_ids"] .o_kanban_record').first.wait_for()
     listed = w.text()
     assert 'CP-80 节能产品认证证书' in listed, listed[:2000]   # 投标 inside 政府采购投标文件
     assert '产品资料' in listed, listed[:2000]                 # the kind, translated

@@ -2,7 +2,8 @@
 """Versions of a product document: each upload is a new numbered version holding its file as an
 ir.attachment of the document (so the attachment is readable exactly when the document is).
 Versions are never changed or deleted: the history stays. The text of the file (text files
-decoded as UTF-8 or GB18030, other files what Odoo indexes of them) feeds the search."""
+decoded as UTF-8 or GB18030, Word .docx paragraphs; knowledge_logic/file_text.py) feeds the
+search."""
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 

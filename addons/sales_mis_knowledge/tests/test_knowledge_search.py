@@ -64,7 +64,7 @@ class TestKnowledgeSearch(KnowledgeCase):
 
     def test_search_form(self):
         wizard = self.env['sales_mis.knowledge.search'].sudo(self.salesperson).create({'query': '投标'})
-        wizard.action_search()
+        self.assertFalse(wizard.action_search())
         self.assertTrue(wizard.result_count)
         self.assertEqual(wizard.result_count, len(wizard.result_ids))
         action = wizard.result_ids[0].action_open()

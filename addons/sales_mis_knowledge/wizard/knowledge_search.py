@@ -22,6 +22,7 @@ MAX_LIMIT = 200
 class KnowledgeSearch(models.TransientModel):
     _name = 'sales_mis.knowledge.search'
     _description = 'Knowledge Search'
+    _rec_name = 'query'
 
     query = fields.Char(string='Search For', required=True,
                         help='Words separated by spaces; every word must occur. Chinese words are found inside '
@@ -66,13 +67,13 @@ class KnowledgeSearch(models.TransientModel):
         self.write({'result_count': len(rows), 'result_ids': [(0, 0, {
             'kind': row['kind'], 'res_model': row['model'], 'res_id': row['id'], 'title': row['title'],
             'snippet': row['snippet'], 'date': str(row['date'])[:10] if row['date'] else False}) for row in rows]})
-        return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id, 'view_mode': 'form',
-                'target': 'current', 'name': _('Knowledge Search')}
+        return False  # the form reloads and shows the results
 
 
 class KnowledgeSearchResult(models.TransientModel):
     _name = 'sales_mis.knowledge.search.result'
     _description = 'Knowledge Search Result'
+    _rec_name = 'title'
     _order = 'date desc, id'
 
     search_id = fields.Many2one('sales_mis.knowledge.search', required=True, ondelete='cascade')

@@ -47,10 +47,12 @@ class ProductDocumentUpload(models.TransientModel):
         self.env.cr.execute('SELECT COALESCE(MAX(number), 0) + 1 FROM sales_mis_product_document_version '
                             'WHERE document_id = %s', (document.id,))
         number = self.env.cr.fetchone()[0]
-        text = file_text.file_text(data, name, mimetype) or (attachment.index_content or '')
+        # not Odoo's index_content: it keeps only ASCII runs of text files and is the bare word
+        # "application" or "image" for anything else
+        text = file_text.file_text(data, name, mimetype)
         self.env['sales_mis.product.document.version'].create({
             'document_id': document.id, 'number': number, 'attachment_id': attachment.id, 'file_name': name,
-            'note': self.note, 'content_text': text[:file_text.MAX_TEXT_CHARS]})
+            'note': self.note, 'content_text': text})
         document.message_post(body=_('Version %d uploaded: %s') % (number, name))
         return {'type': 'ir.actions.act_window', 'res_model': document._name, 'res_id': document.id,
                 'view_mode': 'form', 'target': 'current'}
