@@ -7,7 +7,7 @@ a search <= 0.5 s).
 In one transaction on DB that is rolled back at the end (nothing stays): COUNT (default 50,000)
 synthetic Chinese texts inserted with SQL, split 40 % product documents, 30 % bids, 30 % sales
 cases (each 80-400 characters from a seeded phrase list; about a third mention 投标), ANALYZE,
-then the search timed as the demo salesperson and the demo director: the search form's call
+then the search timed as a salesperson and a director made for the run: the search form's call
 (`sales_mis.knowledge.search.find`, 20 results per kind, record rules applied) and a count of
 every hit per kind, for a 1-, 2-, 4-, 8-character and a two-term query and a rare word, median of
 5 warm runs. Figures, not pass/fail; the load average is printed beside them. --explain also
@@ -53,17 +53,38 @@ def median_time(function):
     return statistics.median(times)
 
 
+_PEOPLE = {}
+
+
+def bench_people(env):
+    """A team with its manager, a salesperson and a director of their own (make bench runs on a
+    database without demo data; all of it is rolled back with the rows)."""
+    if not _PEOPLE:
+        def user(login, group):
+            return env['res.users'].with_context(no_reset_password=True).create({
+                'name': login, 'login': login, 'groups_id': [(6, 0, [env.ref('base.group_user').id,
+                                                                      env.ref(group).id])]})
+        manager = user('bench_knowledge_manager', 'sales_mis.group_manager')
+        team = env['crm.team'].create({'name': 'Bench knowledge team', 'user_id': manager.id})
+        salesperson = user('bench_knowledge_salesperson', 'sales_mis.group_salesperson')
+        salesperson.sale_team_id = team
+        director = user('bench_knowledge_director', 'sales_mis.group_director')
+        _PEOPLE.update(manager=manager, team=team, salesperson=salesperson, director=director)
+    return _PEOPLE
+
+
 def insert(env, count, seed=16):
     from odoo.addons.sales_mis_knowledge.knowledge_logic import search_terms
     rng = random.Random(seed)
     cr = env.cr
     from psycopg2.extras import execute_values
-    company = env.ref('base.main_company')
-    salesperson = env.ref('sales_mis.user_salesperson')
-    others = [env.ref('sales_mis.user_manager').id, env.ref('sales_mis.user_director').id, salesperson.id]
-    team = env.ref('sales_mis.team_east_china').id
-    product = env.ref('product.product_product_4_product_template').id
-    partner = env.ref('base.res_partner_2').id
+    people = bench_people(env)
+    company = env.user.company_id
+    salesperson = people['salesperson']
+    others = [people['manager'].id, people['director'].id, salesperson.id]
+    team = people['team'].id
+    product = env['product.template'].create({'name': 'Bench knowledge pump 基准泵'}).id
+    partner = env['res.partner'].create({'name': '基准水务有限公司', 'customer': True}).id
     currency = company.currency_id.id
     n_docs, n_bids = count * 4 // 10, count * 3 // 10
     n_cases = count - n_docs - n_bids
@@ -125,7 +146,7 @@ def main(conf, db, count=COUNT, show_plans=False):
             print('index size (6 indexes): %s' % env.cr.fetchone()[0])
             print('%-18s %-10s %8s %12s %12s' % ('query', 'user', 'hits', 'find() s', 'count s'))
             for login in ('salesperson', 'director'):
-                user = env.ref('sales_mis.user_%s' % login)
+                user = bench_people(env)[login]
                 uenv = env(user=user.id)
                 finder = uenv['sales_mis.knowledge.search']
                 for query in QUERIES:
