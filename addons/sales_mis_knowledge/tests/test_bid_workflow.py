@@ -114,6 +114,10 @@ class TestBidWorkflow(KnowledgeCase):
         Bid = self.env['sales_mis.bid']
         Bid._cron_deadline_reminders()
         self.assertEqual(len(due.activity_ids), 1)
+        # the next activity deadline is computed, not stored, and still searches
+        self.assertFalse(Bid._fields['activity_date_deadline'].store)
+        self.assertEqual(due.activity_date_deadline, due.activity_ids.date_deadline)
+        self.assertIn(due, Bid.search([('activity_date_deadline', '=', due.activity_ids.date_deadline)]))
         self.assertEqual(due.activity_ids.user_id, self.salesperson)
         self.assertFalse(later.activity_ids or decided.activity_ids)
         Bid._cron_deadline_reminders()
