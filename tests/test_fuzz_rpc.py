@@ -334,6 +334,39 @@ INVENTORY = {
     ('sales_mis_dealer.rebate.statement', 'action_export'): 'ids',
     ('sales_mis_dealer.rebate.statement', 'name_get'): 'ids',
     ('sales_mis_dealer.stock.upload', 'action_import'): 'skip: file upload (bounded reader of the visit import); tests: addons/sales_mis_dealer/tests/test_stock_report.py',
+    # knowledge (sales_mis_knowledge, M1)
+    ('sales_mis.knowledge.searchable', 'init'): 'skip: builds the search indexes; admin only '
+                                                '(sales_mis_knowledge/tests/test_knowledge_security.py)',
+    ('sales_mis.knowledge.search', 'find'): 'args:knowledge_find',
+    ('sales_mis.knowledge.search', 'action_search'): 'args:knowledge_search_wizard',
+    ('sales_mis.knowledge.search.result', 'action_open'): 'ids',
+    ('sales_mis.product.document', 'action_upload_version'): 'ids',
+    ('sales_mis.product.document.upload', 'action_upload'): 'args:document_upload_wizard',
+    ('sales_mis.product.document.version', 'name_get'): 'ids',
+    ('sales_mis.bid', 'action_prepare'): 'ids',
+    ('sales_mis.bid', 'action_submit'): 'ids',
+    ('sales_mis.bid', 'action_mark_won'): 'ids',
+    ('sales_mis.bid', 'action_mark_lost'): 'ids',
+    ('sales_mis.bid', 'action_cancel'): 'ids',
+    ('sales_mis.bid', 'action_draft'): 'ids',
+    ('sales_mis.bid', 'action_write_case'): 'ids',
+    ('sales_mis.sales.case', 'action_submit'): 'ids',
+    ('sales_mis.sales.case', 'action_publish'): 'ids',
+    ('sales_mis.sales.case', 'action_send_back'): 'ids',
+    ('crm.lead', 'action_sales_mis_bids'): 'ids',
+    ('crm.lead', 'action_sales_mis_write_case'): 'ids',
+    ('sales_mis.bid', 'create'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid', 'write'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid', 'unlink'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid.checklist', 'create'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid.checklist', 'write'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid.checklist', 'unlink'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid.competitor', 'create'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid.competitor', 'write'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.bid.competitor', 'unlink'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.sales.case', 'create'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.sales.case', 'write'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
+    ('sales_mis.sales.case', 'unlink'): 'skip: workflow guard (test_workflow_matrix.py, sales_mis_knowledge/tests)',
 }
 
 
@@ -521,7 +554,26 @@ def forecast_call_values(ctx, data):
             'date': data.draw(dates)}
 
 
+def args_knowledge_find(ctx, data):
+    query = data.draw(st.one_of(texts, st.sampled_from(['投标', '泵', '政府采购投标文件', '% _ \\', None, 5, []])))
+    return [query], {'scope': data.draw(st.sampled_from(['all', 'document', 'bid', 'case', 'bogus', None, 1])),
+                     'limit': data.draw(st.sampled_from([20, 1, 200, 0, -1, 201, 10 ** 9, 'abc', None, True]))}
+
+
+def knowledge_search_values(ctx, data):
+    return {'query': data.draw(st.one_of(texts, st.sampled_from(['投标', '泵 阀', '']))),
+            'scope': data.draw(st.sampled_from(['all', 'bid', 'case', 'document', 'bogus']))}
+
+
+def document_upload_values(ctx, data):
+    documents = ctx['admin']('sales_mis.product.document', 'search', [], limit=1)
+    return {'document_id': data.draw(st.sampled_from(documents + [MISSING])),
+            'file': data.draw(st.sampled_from(['5oqV5qCH5paH5Lu2', '!!not base64', '', 'UEsDBA==', False])),
+            'file_name': data.draw(st.one_of(texts, st.sampled_from(['spec.txt', 'a.docx', '../../x.txt'])))}
+
+
 ARGS = {
+    'knowledge_find': args_knowledge_find,
     'split': args_split, 'generate': args_generate, 'measure': args_measure, 'day': args_day, 'build': args_build,
     'domain': args_domain, 'read_group': args_read_group, 'parse': args_parse,
     'send': args_send, 'approve': args_approve, 'inventory_range': args_inventory_range,
@@ -533,6 +585,8 @@ WIZARDS = {
     'approval_wizard': ('sales_mis.order.approval', approval_values),
     'forecast_call_wizard': ('sales_mis_forecast.call', forecast_call_values),
     'inventory_summary_wizard': ('sales_mis_inventory.summary.wizard', inventory_summary_values),
+    'knowledge_search_wizard': ('sales_mis.knowledge.search', knowledge_search_values),
+    'document_upload_wizard': ('sales_mis.product.document.upload', document_upload_values),
 }
 CHECKS = {'split': check_split}
 

@@ -82,6 +82,9 @@ RPC_DOORS = [
     ('sales_mis_inventory.summary', 'refresh', lambda c: [], ADMIN, True),
     ('sales_mis_inventory.summary', 'cron_refresh', lambda c: [], ADMIN, True),
     ('sales_mis_inventory.demo', 'load', lambda c: [], ADMIN, False),   # (books purchases and deliveries)
+    # knowledge search (sales_mis_knowledge): rows of documents, bids and cases, read as the caller
+    ('sales_mis.knowledge.search', 'find', lambda c: ['投标'], SALES, True),
+    ('sales_mis.knowledge.search', 'find', lambda c: ['政府采购投标文件', 'case', 5], SALES, True),
 ]
 #: logins that may use the service portal: Sales MIS roles and portal customers (not an internal user or
 #: Odoo's sales user without a Sales MIS role: no access to service requests)

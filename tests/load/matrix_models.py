@@ -150,6 +150,17 @@ def specs(ctx):
         Record('sales_mis.care.reminder', lambda c, w: personal_values(
             c, w, partner_id=o(c, w)['partner'], occasion='birthday', occasion_date=c['day']()),
             {'occasion': 'anniversary'}, READ_ONLY_PERSONAL),
+        # --- M1: knowledge (sales_mis_knowledge): bids and case drafts are personal; product
+        # documents are read by every sales role of the company, filed by managers, deleted by directors
+        Record('sales_mis.bid', lambda c, w: personal_values(
+            c, w, name='Matrix bid', partner_id=o(c, w)['partner'], currency_id=o(c, w)['currency']),
+            {'description': 'matrix'}, PERSONAL),
+        Record('sales_mis.sales.case', lambda c, w: personal_values(
+            c, w, name='Matrix case', currency_id=o(c, w)['currency']), {'lessons': 'matrix'}, PERSONAL),
+        Record('sales_mis.product.document', lambda c, w: {
+            'name': 'Matrix document', 'company_id': o(c, w)['company'],
+            'product_tmpl_id': c['admin']('product.template', 'search', [('company_id', '=', False)], limit=1)[0]},
+            {'description': 'matrix'}, table('r|r|r|', 'rwc|rwc|rwc|', 'rwuc|rwuc|rwuc|')),
         # --- D: orders and contracts ----------------------------------------------------------
         Record('sale.order', lambda c, w: personal_values(c, w, partner_id=o(c, w)['partner']),
                {'note': 'matrix'}, table('rwc|||', 'rwc|rwc||', 'rwuc|rwuc|rwuc|')),

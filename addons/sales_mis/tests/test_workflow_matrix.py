@@ -223,6 +223,23 @@ def _dealer_rebate(case, header):
             'name': 'Matrix rebates', 'tier_ids': [(0, 0, {'min_amount': 0, 'rate': 1.0})]})
     return {'partner_id': _dealer(case).id, 'policy_id': case._matrix_policy.id, 'date_from': case.next_date(),
             'date_to': '2039-12-31'}
+# knowledge (sales_mis_knowledge)
+def _bid(case, header):
+    return {'name': 'Matrix bid', 'partner_id': case.customer.id, 'user_id': case.salesperson.id,
+            'team_id': case.team.id, 'amount': 1000.0}
+
+
+def _bid_competitor(case, header):
+    return {'bid_id': header.id, 'competitor_id': case.env.ref('sales_mis.competitor_huagong').id, 'price': 900.0}
+
+
+def _bid_checklist(case, header):
+    return {'bid_id': header.id, 'name': 'Matrix licence', 'required': True}
+
+
+def _sales_case(case, header):
+    return {'name': 'Matrix case', 'user_id': case.salesperson.id, 'team_id': case.team.id,
+            'solution': 'Matrix solution', 'result': 'Matrix result'}
 
 
 FACTORIES = {
@@ -253,6 +270,10 @@ FACTORIES = {
     'sales_mis_dealer.grading': Factory(_dealer_grading),
     'sales_mis_dealer.grading.line': Factory(_dealer_grading_line, 'grading_id'),
     'sales_mis_dealer.rebate.statement': Factory(_dealer_rebate),
+    'sales_mis.bid': Factory(_bid),
+    'sales_mis.bid.competitor': Factory(_bid_competitor, 'bid_id'),
+    'sales_mis.bid.checklist': Factory(_bid_checklist, 'bid_id'),
+    'sales_mis.sales.case': Factory(_sales_case),
 }
 
 
