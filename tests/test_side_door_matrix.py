@@ -88,7 +88,8 @@ RPC_DOORS = [
 ]
 #: logins that may use the service portal: Sales MIS roles and portal customers (not an internal user or
 #: Odoo's sales user without a Sales MIS role: no access to service requests)
-SERVICE_PORTAL = {'salesperson', 'manager', 'director', 'misadmin', 'admin', 'sidedoor_portal'}
+SERVICE_PORTAL = {'salesperson', 'manager', 'director', 'misadmin', 'admin', 'sidedoor_portal'} | DEALERS
+#: (a dealer's portal user is a customer too: it files and follows its own service requests)
 
 #: route (as written in @http.route) -> [(url with {placeholders} filled from ctx, who may pass)]
 ROUTE_URLS = {
