@@ -277,6 +277,7 @@ INVENTORY = {
     ('sales_mis_inventory.lot.sale', 'init'): 'skip: rebuilds the SQL view; admin only (tests: sales_mis_inventory test_inventory_summary.py)',
     ('sales_mis_inventory.lot.trace', 'init'): 'skip: rebuilds the SQL view; admin only (tests: sales_mis_inventory test_inventory_summary.py)',
     ('sales_mis_inventory.demo', 'load'): 'skip: loads demo data (install only)',
+    ('sales_mis_inventory.demo', 'load_when_ready'): 'skip: loads demo data (install only)',
     ('stock.production.lot', 'create'): "skip: Odoo's own; normalises and checks a VIN (test_lot_trace.py)",
     ('stock.production.lot', 'write'): "skip: Odoo's own; normalises and checks a VIN (test_lot_trace.py)",
     # marketing addon (issue 16): campaigns, their effect analysis, market information

@@ -82,6 +82,7 @@ RPC_DOORS = [
     ('sales_mis_inventory.summary', 'refresh', lambda c: [], ADMIN, True),
     ('sales_mis_inventory.summary', 'cron_refresh', lambda c: [], ADMIN, True),
     ('sales_mis_inventory.demo', 'load', lambda c: [], ADMIN, False),   # (books purchases and deliveries)
+    ('sales_mis_inventory.demo', 'load_when_ready', lambda c: [], ADMIN, False),
     # knowledge search (sales_mis_knowledge): rows of documents, bids and cases, read as the caller
     ('sales_mis.knowledge.search', 'find', lambda c: ['投标'], SALES, True),
     ('sales_mis.knowledge.search', 'find', lambda c: ['政府采购投标文件', 'case', 5], SALES, True),

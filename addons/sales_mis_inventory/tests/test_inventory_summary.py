@@ -179,7 +179,8 @@ class TestInventorySummary(InventoryCase):
     def test_maintenance_is_for_administrators(self):
         doors = [('sales_mis_inventory.summary', 'init'), ('sales_mis_inventory.summary', 'refresh'),
                  ('sales_mis_inventory.summary', 'cron_refresh'), ('sales_mis_inventory.lot.trace', 'init'),
-                 ('sales_mis_inventory.lot.sale', 'init'), ('sales_mis_inventory.demo', 'load')]
+                 ('sales_mis_inventory.lot.sale', 'init'), ('sales_mis_inventory.demo', 'load'),
+                 ('sales_mis_inventory.demo', 'load_when_ready')]
         for user in (self.salesperson, self.manager, self.director, self.stock_user):
             for model, method in doors:
                 with self.assertRaises(AccessError, msg='%s.%s as %s' % (model, method, user.login)):
