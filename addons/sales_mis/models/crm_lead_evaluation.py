@@ -5,8 +5,15 @@ with the factors that drove it.
 
 Both are computed in bulk: one SQL query reads the signals of all the leads, the
 pure modules (crm_logic.lead_score, crm_logic.win_model) do the maths and one
-UPDATE writes the results back (no chatter noise for a recomputed figure)."""
+UPDATE writes the results back (no chatter noise for a recomputed figure).
+
+A brand-new open opportunity is scored before its INSERT, from the values being inserted,
+and its figures go into that INSERT (issue 17: no query and no UPDATE of our own on an
+everyday create): such a lead has no age, no messages, no activities and no competitors yet,
+so the signal query would only read back the values we already hold, plus the customer's
+past orders (one count)."""
 import json
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -87,6 +94,18 @@ SELECT l.id, l.outcome, l.outcome = 'won' AS won, l.company_id, l.ref AS ref_dat
 """
 
 
+#: the columns of SIGNAL_QUERY, in its order (a new lead's row is built in Python with them)
+SIGNAL_COLUMNS = ('id', 'outcome', 'won', 'company_id', 'ref_date', 'team_id', 'user_id', 'source_id',
+                  'medium_id', 'stage_id', 'stage_reached', 'budget_confirmed', 'decision_maker_known',
+                  'need_confirmed', 'timing_confirmed', 'expected_revenue', 'priority', 'priority_stars',
+                  'age_days', 'stage_age_days', 'last_activity_days', 'activity_count', 'days_to_close',
+                  'competitor_count', 'customer_orders')
+#: one2many of crm.lead whose rows feed the signals: a create carrying them is scored by the query
+SIGNAL_CHILD_MODELS = ('mail.message', 'mail.activity', 'sales_mis.lead.competitor')
+#: cursor cache key: ids of the leads of this transaction scored in their INSERT
+SCORED_AT_INSERT = 'sales_mis_scored_at_insert'
+
+
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
 
@@ -149,10 +168,34 @@ class CrmLead(models.Model):
     def _sales_mis_evaluate(self):
         # the demo history load (run by the system) scores its leads once at the end; a caller's
         # context cannot switch the scoring off
-        if not self.ids or (self.env.context.get('sales_mis_no_evaluate') and self.env.uid == SUPERUSER_ID):
+        if not self.ids or self._sales_mis_evaluation_off():
             return
         leads = self.sudo()
         columns, rows = leads._sales_mis_signal_rows('l.id = ANY(%(ids)s)', {'ids': self.ids})
+        figures = leads._sales_mis_figures(columns, rows)
+        ids = list(figures)
+        # one UPDATE for both figures: this runs on every write of an opportunity's signals
+        self.env.cr.execute("""
+            UPDATE crm_lead l SET eval_score = v.score, eval_breakdown = v.breakdown, eval_date = %s,
+                                  win_probability = v.probability, win_factors = v.factors,
+                                  win_model_id = v.model_id
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS score,
+                           unnest(%s::text[]) AS breakdown, unnest(%s::float8[]) AS probability,
+                           unnest(%s::text[]) AS factors, unnest(%s::int[]) AS model_id) v
+             WHERE l.id = v.id""", (fields.Datetime.now(), ids, [figures[i]['eval_score'] for i in ids],
+                                    [figures[i]['eval_breakdown'] for i in ids],
+                                    [figures[i]['win_probability'] for i in ids],
+                                    [figures[i]['win_factors'] for i in ids],
+                                    [figures[i]['win_model_id'] for i in ids]))
+        self.invalidate_cache(['eval_score', 'eval_breakdown', 'eval_date', 'win_probability', 'win_factors',
+                               'win_model_id'], ids)
+
+    def _sales_mis_evaluation_off(self):
+        return bool(self.env.context.get('sales_mis_no_evaluate') and self.env.uid == SUPERUSER_ID)
+
+    def _sales_mis_figures(self, columns, rows):
+        """{lead id: {eval_score, eval_breakdown, win_probability, win_factors, win_model_id}} of
+        these rows of SIGNAL_QUERY (as superuser: figures derived from the leads only)."""
         # plain dicts for the score; a DataFrame only for a trained win model (pandas costs more
         # than the scoring itself on the one lead of an everyday write)
         records = []
@@ -162,22 +205,63 @@ class CrmLead(models.Model):
                 record[column] = None if record[column] is None else float(record[column])
             record['priority'] = record.pop('priority_stars')
             records.append(record)
-        scores = leads._sales_mis_scores(records)
-        wins = leads._sales_mis_wins(columns, rows)
-        ids = list(scores)
-        # one UPDATE for both figures: this runs on every create/write of an opportunity
-        self.env.cr.execute("""
-            UPDATE crm_lead l SET eval_score = v.score, eval_breakdown = v.breakdown, eval_date = %s,
-                                  win_probability = v.probability, win_factors = v.factors,
-                                  win_model_id = v.model_id
-              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS score,
-                           unnest(%s::text[]) AS breakdown, unnest(%s::float8[]) AS probability,
-                           unnest(%s::text[]) AS factors, unnest(%s::int[]) AS model_id) v
-             WHERE l.id = v.id""", (fields.Datetime.now(), ids, [scores[i][0] for i in ids],
-                                    [scores[i][1] for i in ids], [wins[i][0] for i in ids],
-                                    [wins[i][1] for i in ids], [wins[i][2] for i in ids]))
-        self.invalidate_cache(['eval_score', 'eval_breakdown', 'eval_date', 'win_probability', 'win_factors',
-                               'win_model_id'], ids)
+        scores = self._sales_mis_scores(records)
+        wins = self._sales_mis_wins(columns, rows)
+        return {lead_id: {'eval_score': score, 'eval_breakdown': breakdown, 'win_probability': wins[lead_id][0],
+                          'win_factors': wins[lead_id][1], 'win_model_id': wins[lead_id][2]}
+                for lead_id, (score, breakdown) in scores.items()}
+
+    @api.model
+    def _sales_mis_new_signal_row(self, vals):
+        """The row of SIGNAL_QUERY (id 0) of the lead ``vals`` are about to insert (the values of
+        _create, defaults included), or None when the query must read it after the INSERT: not an
+        open opportunity, or children (messages, activities, competitors) created with it."""
+        if vals.get('type') != 'opportunity' or 'active' in vals and not vals['active'] \
+                or (vals.get('probability') or 0.0) >= 100:
+            return None
+        for name in vals:
+            field = self._fields.get(name)
+            if field is not None and field.type == 'one2many' and field.comodel_name in SIGNAL_CHILD_MODELS:
+                return None
+
+        def column(name):
+            return self._fields[name].convert_to_column(vals[name], self, vals) if name in vals else None
+
+        priority = column('priority') or None
+        if priority is not None and not str(priority).isdigit():
+            return None  # _create refuses it with its own message
+        ref = fields.Datetime.from_string(fields.Datetime.now())
+        staged = column('date_last_stage_update')
+        staged = staged if isinstance(staged, datetime) else fields.Datetime.from_string(staged)
+        deadline = column('date_deadline')
+        deadline = deadline if isinstance(deadline, date) else fields.Date.from_string(deadline)
+        partner_id = column('partner_id')
+        customer_orders = 0
+        if partner_id:
+            # as SIGNAL_QUERY: the customer's orders confirmed before the lead's create_date
+            self.env.cr.execute("""
+                SELECT count(*) FROM sale_order
+                 WHERE partner_id = %s AND state IN ('sale', 'done')
+                   AND date_order < (now() at time zone 'UTC')""", (partner_id,))
+            customer_orders = self.env.cr.fetchone()[0]
+        row = {
+            'id': 0, 'outcome': 'open', 'won': False, 'company_id': column('company_id'), 'ref_date': ref,
+            'team_id': column('team_id'), 'user_id': column('user_id'), 'source_id': column('source_id'),
+            'medium_id': column('medium_id'), 'stage_id': column('stage_id'), 'stage_reached': column('stage_id'),
+            'budget_confirmed': int(bool(vals.get('eval_budget_confirmed'))),
+            'decision_maker_known': int(bool(vals.get('eval_decision_maker_known'))),
+            'need_confirmed': int(bool(vals.get('eval_need_confirmed'))),
+            'timing_confirmed': int(bool(vals.get('eval_timing_confirmed'))),
+            'expected_revenue': column('planned_revenue'),
+            'priority': priority, 'priority_stars': int(priority) if priority is not None else None,
+            # created now: no age, and no message yet (the last activity is the creation)
+            'age_days': 0.0, 'last_activity_days': 0.0, 'activity_count': 0, 'competitor_count': 0,
+            'stage_age_days': max((ref - staged).total_seconds() / 86400.0, 0.0) if staged else None,
+            'days_to_close': ((deadline.date() if isinstance(deadline, datetime) else deadline) - ref.date()).days
+            if deadline else None,
+            'customer_orders': customer_orders,
+        }
+        return tuple(row[name] for name in SIGNAL_COLUMNS)
 
     def _sales_mis_scores(self, records):
         """{lead id: (score, breakdown JSON)} of these signal rows, by their company's criteria."""
@@ -291,9 +375,27 @@ class CrmLead(models.Model):
                               'date_deadline', 'partner_id', 'user_id', 'team_id', 'type'}
 
     @api.model
+    def _create(self, vals):
+        # a new open opportunity: scored from the values being inserted, its figures inserted with them
+        row = None if self._sales_mis_evaluation_off() else self._sales_mis_new_signal_row(vals)
+        if row is None:
+            return super(CrmLead, self)._create(vals)
+        figures = dict(self.sudo()._sales_mis_figures(SIGNAL_COLUMNS, [row])[0], eval_date=fields.Datetime.now())
+        # a figure given by the caller never stands; a missing one stays NULL (a Float column would
+        # turn None into 0.0, which averages and filters would count)
+        vals = {name: value for name, value in vals.items() if name not in figures}
+        vals.update((name, value) for name, value in figures.items() if value is not None)
+        lead_id = super(CrmLead, self)._create(vals)
+        self.env.cr.cache.setdefault(SCORED_AT_INSERT, set()).add(lead_id)
+        return lead_id
+
+    @api.model
     def create(self, vals):
         lead = super(CrmLead, self).create(vals)
-        if lead.type == 'opportunity':
+        scored = self.env.cr.cache.get(SCORED_AT_INSERT)
+        if scored and lead.id in scored:
+            scored.discard(lead.id)
+        elif lead.type == 'opportunity':
             lead._sales_mis_evaluate()
         return lead
 

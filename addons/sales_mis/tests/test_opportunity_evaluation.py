@@ -3,6 +3,7 @@
 the win model learns from closed history and explains each prediction, and each
 role sees and changes only what it may."""
 import json
+from unittest.mock import patch
 
 from lxml import etree
 
@@ -49,6 +50,60 @@ class TestOpportunityEvaluation(PlanningCase):
             'name': 'Deal', 'type': 'opportunity', 'partner_id': self.customer.id, 'user_id': self.salesperson.id,
             'team_id': self.salesperson.sale_team_id.id, 'planned_revenue': 50000.0, 'eval_budget_confirmed': True})
         self.assertAlmostEqual(lead.eval_score, 30 + 25)
+
+    def test_a_new_opportunity_is_scored_in_its_insert_as_the_query_scores_it(self):
+        """Issue 17: a new open opportunity is scored from the values inserted (no signal query, no
+        UPDATE); its figures equal those of the signal query read right after, with a trained win
+        model and a criterion on every signal. Leads with children, closed ones and plain leads
+        still go through the query."""
+        misadmin = self.env.ref('sales_mis.user_mis_admin')
+        model = self.env['sales_mis.win.model'].sudo(misadmin).train()
+        self.assertEqual(model.state, 'trained')
+        Criterion = self.env['sales_mis.lead.criterion']
+        for signal, low, high in [('need_confirmed', 0, 0), ('timing_confirmed', 0, 0), ('stage_age_days', 30, 0),
+                                  ('last_activity_days', 14, 0), ('activity_count', 0, 5), ('days_to_close', 90, 0),
+                                  ('priority', 0, 3), ('competitor_count', 3, 0), ('customer_orders', 0, 3)]:
+            Criterion.create({'name': signal, 'signal': signal, 'weight': 10, 'low': low, 'high': high})
+        ordered = self.env['sale.order'].search([('state', 'in', ('sale', 'done'))], limit=1).partner_id
+        self.assertTrue(ordered)
+        Lead = type(self.env['crm.lead'])
+        cases = [{}, {'eval_budget_confirmed': True, 'eval_need_confirmed': True, 'priority': '2'},
+                 {'partner_id': ordered.id, 'date_deadline': '2030-06-30', 'planned_revenue': 0.0},
+                 {'partner_id': False, 'planned_revenue': 120000.0, 'stage_id': self.stages[-1].id},
+                 {'eval_score': 99.0, 'win_probability': 99.0}]  # a caller's figures never stand
+        for values in cases:
+            with patch.object(Lead, '_sales_mis_signal_rows', side_effect=AssertionError('queried')):
+                lead = self.lead(**values)
+            lead.invalidate_cache()
+            inserted = lead.read(['eval_score', 'eval_breakdown', 'win_probability', 'win_factors',
+                                  'win_model_id'])[0]
+            self.assertEqual(inserted['win_model_id'][0], model.id)
+            lead._sales_mis_evaluate()
+            lead.invalidate_cache()
+            self.assertAlmostEqual(inserted['eval_score'], lead.eval_score, places=1, msg=values)
+            self.assertAlmostEqual(inserted['win_probability'], lead.win_probability, places=1, msg=values)
+            self.assertEqual(dict(json.loads(inserted['eval_breakdown'])).keys(),
+                             dict(json.loads(lead.eval_breakdown)).keys())
+            for (code, points), (code2, points2) in zip(sorted(json.loads(inserted['eval_breakdown'])),
+                                                        sorted(json.loads(lead.eval_breakdown))):
+                self.assertAlmostEqual(points, points2, places=1, msg=(values, code))
+            self.assertEqual([f[:2] for f in json.loads(inserted['win_factors'])],
+                             [f[:2] for f in json.loads(lead.win_factors)], values)
+        self.assertLess(self.lead(eval_score=99.0).eval_score, 99.0)
+
+        competitor = self.env['sales_mis.competitor'].create({'name': 'Rival'})
+        queried = []
+        original = Lead._sales_mis_signal_rows
+
+        def spy(leads, where, params=None):
+            queried.append(params['ids'])
+            return original(leads, where, params)
+        with patch.object(Lead, '_sales_mis_signal_rows', spy):
+            with_rival = self.lead(sales_mis_competitor_line_ids=[(0, 0, {'competitor_id': competitor.id})])
+            won = self.lead(stage_id=self.won_stage.id, probability=100.0)
+            plain = self.lead(type='lead')
+        self.assertEqual(queried, [[with_rival.id], [won.id]])
+        self.assertFalse(plain.eval_date)
 
     def test_bad_criteria_are_refused(self):
         with self.assertRaisesRegex(ValidationError, 'negative'):

@@ -30,3 +30,12 @@ class CrmLead(models.Model):
     def _inverse_forecast_category(self):
         for lead in self:
             lead.forecast_category_manual = lead.forecast_category
+
+    @api.model
+    def _create(self, vals):
+        # the category of a new lead goes into its INSERT (issue 17: the recompute would UPDATE the
+        # row just inserted, with an access check): the compute's value from the values inserted
+        if 'forecast_category' not in vals:
+            vals = dict(vals, forecast_category=vals.get('forecast_category_manual')
+                        or category_from_probability(vals.get('probability') or 0.0))
+        return super(CrmLead, self)._create(vals)

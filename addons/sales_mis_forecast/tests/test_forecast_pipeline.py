@@ -30,6 +30,31 @@ class TestForecastPipeline(ForecastCase):
         self.assertEqual(self.lead.forecast_category, 'commit')
         self.assertEqual(self.lead2.forecast_category, 'commit')
 
+    def test_a_new_leads_category_goes_into_its_insert(self):
+        """Issue 17: the category of a new lead is in its INSERT (no recompute UPDATE after it), and
+        it is the compute's: the choice if made, otherwise the probability's."""
+        statements = []
+        execute = self.env.cr.execute
+
+        def logged(query, params=None, log_exceptions=None):
+            statements.append(str(query))
+            return execute(query, params)
+        self.env.cr.execute = logged
+        self.addCleanup(delattr, self.env.cr, 'execute')
+        cases = [(10.0, False, 'pipeline'), (45.0, False, 'best_case'), (75.0, False, 'commit'),
+                 (100.0, False, 'closed'), (10.0, 'commit', 'commit'), (90.0, 'pipeline', 'pipeline')]
+        for probability, chosen, expected in cases:
+            del statements[:]
+            lead = self.env['crm.lead'].create({
+                'name': 'New deal', 'type': 'opportunity', 'probability': probability,
+                'forecast_category_manual': chosen, 'user_id': self.salesperson_south.id,
+                'team_id': self.team_south.id})
+            self.assertFalse([q for q in statements if q.startswith('UPDATE') and 'forecast_category' in q])
+            lead.invalidate_cache()
+            self.assertEqual(lead.forecast_category, expected, (probability, chosen))
+            lead._compute_forecast_category()
+            self.assertEqual(lead.forecast_category, expected)
+
     def test_pipeline_report_weights_by_probability(self):
         rows = self.env['sales_mis_forecast.pipeline'].read_group(
             [('team_id', '=', self.team_south.id)],
