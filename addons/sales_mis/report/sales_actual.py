@@ -27,9 +27,11 @@ PERSON_TABLE = 'sales_mis_actual_person'
 WATERMARK_PARAM = 'sales_mis.actuals_watermark'
 #: fingerprint of the tables' definition: a module update rebuilds them only when it changed
 DEFINITION_PARAM = 'sales_mis.actuals_definition'
-#: a pass also rereads what was written this long before the last one began (transactions
-#: that were open during it commit writes dated before its start)
-SAFETY_MARGIN = "interval '10 minutes'"
+#: where the next pass starts: this pass's start, or the start of the oldest transaction still
+#: open on this database (Odoo dates a write by its transaction's start, so what that
+#: transaction commits later is dated after this watermark and seen by the next pass)
+WATERMARK_SQL = """SELECT LEAST(now(), min(xact_start)) AT TIME ZONE 'UTC' FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()"""
 COLUMNS = 'basis, month, company_id, user_id, team_id, categ_id, amount, quantity, margin, line_count, categ_left'
 
 
@@ -111,7 +113,7 @@ class SalesActual(models.Model):
             '{order_day}', local_date('COALESCE(s.confirmation_date, s.date_order)')) % {'rates': rates}
 
     def _definition(self):
-        return hashlib.sha1((self._query() + COLUMNS + 'v2').encode('utf-8')).hexdigest()
+        return hashlib.sha1((self._query() + COLUMNS + 'v3').encode('utf-8')).hexdigest()
 
     @admin_only
     @api.model_cr
@@ -139,7 +141,9 @@ class SalesActual(models.Model):
         cr.execute("""CREATE TABLE {0} (id serial PRIMARY KEY, basis varchar, company_id integer, month date,
                           user_id integer, team_id integer, amount numeric)""".format(PERSON_TABLE))
         # the completion analysis looks each kind of target up by equality on these
-        indexes = {self._table: ['user_id, month', 'team_id, categ_left', 'categ_left, month', 'month'],
+        # (a team x category target: team by equality, then the category range and the months, or
+        # the planner takes the category index and filters out the other teams' rows)
+        indexes = {self._table: ['user_id, month', 'team_id, categ_left, month', 'categ_left, month', 'month'],
                    PERSON_TABLE: ['user_id, month', 'team_id, month', 'month']}
         for table, keys in indexes.items():
             for number, key in enumerate(keys):
@@ -159,7 +163,7 @@ class SalesActual(models.Model):
                   if touched else '')
 
     def _set_watermark(self):
-        self.env.cr.execute("SELECT (now() at time zone 'UTC') - %s" % SAFETY_MARGIN)
+        self.env.cr.execute(WATERMARK_SQL)
         mark = self.env.cr.fetchone()[0]
         self.env['ir.config_parameter'].sudo().set_param(WATERMARK_PARAM, str(mark))
         self.env['ir.config_parameter'].sudo().set_param(LAST_REFRESH_PARAM, fields.Datetime.now())

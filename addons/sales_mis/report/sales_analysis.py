@@ -20,14 +20,17 @@ from ..reporting.trends import growth
 from ..lib.admin_only import admin_only
 from .freshness import with_as_of
 from .local_day import local_today, tz_join
-from .touched_months import DOC_TABLE, KEYS_TABLE
+from .touched_months import KEYS_TABLE, touched_docs
 
 #: the same sums per month, salesperson and team only (~100x smaller): what most pivots ask
 TEAM_TABLE = 'sales_mis_sales_analysis_team'
 DEFINITION_PARAM = 'sales_mis.sales_analysis_definition'
 #: the local month of each company at the last pass: a new month shows last month as "previous"
 MONTHS_PARAM = 'sales_mis.sales_analysis_months'
-#: the months a pass recomputes (company_id, month)
+#: the month aggregates of the invoice lines (what the analysis shifts; a pass recomputes the
+#: salesperson-months whose invoices changed, then the analysis rows from here)
+BASE_TABLE = 'sales_mis_sales_analysis_base'
+#: the months a pass recomputes (company_id, month, user_id)
 TARGETS_TABLE = 'sales_mis_analysis_targets'
 #: rows of a table aliased `a` whose (company, month, salesperson) is a target
 TARGET_MATCH = ('WHERE EXISTS (SELECT 1 FROM %s t WHERE t.company_id = a.company_id AND t.month = a.month '
@@ -68,30 +71,31 @@ class SalesAnalysis(models.Model):
     yoy = fields.Float(string='YoY Growth (%)', readonly=True, group_operator='avg',
                        help='Sales / same month last year - 1, of the sums of the group.')
 
+    def _base_sql(self, touched):
+        """INSERT of the month aggregates of the invoice lines: all, or (`touched`) those of the
+        salesperson-months in KEYS_TABLE, from their invoices only."""
+        return """INSERT INTO {base} (month, {dims}, amount, quantity)
+                  SELECT date_trunc('month', date)::date, {dims}, sum(amount), sum(quantity)
+                    FROM sales_mis_sales_line {where} GROUP BY 1, {dims}
+               """.format(base=BASE_TABLE, dims=DIMS, where='WHERE invoice_id IN %s' % touched_docs('invoice')
+                          if touched else '')
+
     def _query(self, touched=False):
-        """SELECT of the analysis rows: all, or (`touched`) those of the (company, month,
-        salesperson) in the temporary table TARGETS_TABLE, from the invoices of these months,
-        the month before and the month a year before."""
+        """SELECT of the analysis rows from the month aggregates: all, or (`touched`) those of
+        the (company, month, salesperson) in the temporary table TARGETS_TABLE, from the
+        aggregates of these months, the month before and the month a year before."""
         sources = targets = ''
         if touched:
-            # the invoices of the targets' salespeople in the months they show
-            sources = """WHERE invoice_id IN (
-                             SELECT d.doc_id FROM {doc} d JOIN (
-                                 SELECT DISTINCT t.company_id, v.month, t.user_id FROM {0} t,
-                                    LATERAL (VALUES (t.month), ((t.month - interval '1 month')::date),
-                                                    ((t.month - interval '1 year')::date)) v(month)) k
-                               ON d.company_id = k.company_id AND d.month = k.month
-                              AND d.user_id IS NOT DISTINCT FROM k.user_id
-                            WHERE d.basis = 'invoice')
-                      """.format(TARGETS_TABLE, doc=DOC_TABLE)
+            sources = """WHERE EXISTS (SELECT 1 FROM {0} t WHERE t.company_id = b.company_id
+                                AND t.user_id IS NOT DISTINCT FROM b.user_id
+                                AND b.month IN (t.month, (t.month - interval '1 month')::date,
+                                                (t.month - interval '1 year')::date))""".format(TARGETS_TABLE)
             targets = ('WHERE EXISTS (SELECT 1 FROM %s t WHERE t.company_id = shifted.company_id '
                        'AND t.month = shifted.month AND t.user_id IS NOT DISTINCT FROM shifted.user_id)'
                        % TARGETS_TABLE)
         return """
             WITH base AS (
-                SELECT date_trunc('month', date)::date AS month, {dims},
-                       sum(amount) AS amount, sum(quantity) AS quantity
-                  FROM sales_mis_sales_line {sources} GROUP BY month, {dims}
+                SELECT * FROM {base} b {sources}
             ),
             shifted AS (
                 SELECT month, {dims}, amount, quantity, 0.0 AS amount_prev_month, 0.0 AS amount_prev_year
@@ -109,7 +113,7 @@ class SalesAnalysis(models.Model):
                    NULL::float AS mom, NULL::float AS yoy
               FROM shifted {targets} GROUP BY month, {dims}
         """.format(dims=DIMS, tz_join=tz_join('base.company_id'), today=local_today(), sources=sources,
-                   targets=targets)
+                   targets=targets, base=BASE_TABLE)
 
     def _team_sql(self, touched):
         return """INSERT INTO {1} (month, company_id, user_id, team_id, amount, quantity, amount_prev_month,
@@ -119,7 +123,7 @@ class SalesAnalysis(models.Model):
                """.format(self._table, TEAM_TABLE, TARGET_MATCH % TARGETS_TABLE if touched else '')
 
     def _definition(self):
-        return hashlib.sha1((self._query() + self._team_sql(False) + 'v2').encode('utf-8')).hexdigest()
+        return hashlib.sha1((self._base_sql(False) + self._query() + self._team_sql(False) + 'v3').encode('utf-8')).hexdigest()
 
     @admin_only
     @api.model_cr
@@ -132,7 +136,7 @@ class SalesAnalysis(models.Model):
         stored = cr.fetchone()
         if kind and kind[0] == 'r' and stored and stored[0] == self._definition():
             return
-        for table in (self._table, TEAM_TABLE):
+        for table in (self._table, TEAM_TABLE, BASE_TABLE):
             cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (table,))
             kind = cr.fetchone()
             if kind:
@@ -146,6 +150,10 @@ class SalesAnalysis(models.Model):
         cr.execute("""CREATE TABLE {0} (id serial PRIMARY KEY, month date, company_id integer, user_id integer,
                           team_id integer, amount numeric, quantity numeric, amount_prev_month numeric,
                           amount_prev_year numeric, mom float, yoy float)""".format(TEAM_TABLE))
+        cr.execute("""CREATE TABLE {0} (month date, company_id integer, user_id integer, team_id integer,
+                          partner_id integer, country_id integer, state_id integer, product_id integer,
+                          categ_id integer, amount numeric, quantity numeric)""".format(BASE_TABLE))
+        cr.execute('CREATE INDEX {0}_key ON {0} (company_id, user_id, month)'.format(BASE_TABLE))
         for table in (self._table, TEAM_TABLE):
             cr.execute('CREATE INDEX {0}_month ON {0} (month, team_id)'.format(table))
             cr.execute('CREATE INDEX {0}_company_month ON {0} (company_id, month)'.format(table))
@@ -164,7 +172,9 @@ class SalesAnalysis(models.Model):
     @api.model
     def _rebuild(self):
         cr = self.env.cr
-        cr.execute('TRUNCATE %s, %s' % (self._table, TEAM_TABLE))
+        cr.execute('TRUNCATE %s, %s, %s' % (self._table, TEAM_TABLE, BASE_TABLE))
+        cr.execute(self._base_sql(False))
+        cr.execute('ANALYZE %s' % BASE_TABLE)
         cr.execute('INSERT INTO %s (%s) %s' % (self._table, COLUMNS, self._query()))
         cr.execute(self._team_sql(False))
         cr.execute('ANALYZE %s' % self._table)
@@ -182,6 +192,10 @@ class SalesAnalysis(models.Model):
         cr = self.env.cr
         if self._company_months() != self.env['ir.config_parameter'].sudo().get_param(MONTHS_PARAM):
             return self._rebuild()
+        cr.execute("DELETE FROM {0} a USING (SELECT DISTINCT * FROM {1} WHERE basis = 'invoice') k "
+                   "WHERE a.company_id = k.company_id AND a.month = k.month AND a.user_id IS NOT DISTINCT FROM k.user_id"
+                   .format(BASE_TABLE, KEYS_TABLE))
+        cr.execute(self._base_sql(True))
         cr.execute('DROP TABLE IF EXISTS %s' % TARGETS_TABLE)
         cr.execute("""CREATE TEMP TABLE {0} AS
                       SELECT DISTINCT k.company_id, v.month, k.user_id FROM {1} k, LATERAL (VALUES (k.month),
