@@ -92,6 +92,12 @@ def refresh_cost(env):
     cr = env.cr
     Actual = env['sales_mis.actual']
     lines = 20 if QUICK else ACTIVITY_LINES
+    # the generator dates today's rows up to 18:00 local, so some look written in the future
+    # (and changed at every pass until then): no real write is, date them yesterday here
+    for table in ('sale_order', 'account_invoice'):
+        cr.execute("UPDATE %s SET write_date = now() at time zone 'UTC' - interval '1 day' "
+                   "WHERE write_date >= now() at time zone 'UTC'" % table)
+    Actual.refresh()
     print('  pass with nothing changed since the last: %.2f s' % timed(Actual.refresh)[0])
     cr.execute("""WITH recent AS (SELECT l.order_id FROM sale_order_line l ORDER BY l.id DESC LIMIT %s)
                   UPDATE sale_order s SET write_date = now() at time zone 'UTC'

@@ -34,7 +34,7 @@ BASE_TABLE = 'sales_mis_sales_analysis_base'
 TARGETS_TABLE = 'sales_mis_analysis_targets'
 #: rows of a table aliased `a` whose (company, month, salesperson) is a target
 TARGET_MATCH = ('WHERE EXISTS (SELECT 1 FROM %s t WHERE t.company_id = a.company_id AND t.month = a.month '
-                'AND t.user_id IS NOT DISTINCT FROM a.user_id)')
+                'AND COALESCE(t.user_id, 0) = COALESCE(a.user_id, 0))')
 DIMS = 'company_id, user_id, team_id, partner_id, country_id, state_id, product_id, categ_id'
 COLUMNS = 'month, %s, amount, quantity, amount_prev_month, amount_prev_year, mom, yoy' % DIMS
 TEAM_FIELDS = {'id', 'month', 'company_id', 'user_id', 'team_id', 'quantity', 'amount', 'amount_prev_month',
@@ -86,12 +86,14 @@ class SalesAnalysis(models.Model):
         aggregates of these months, the month before and the month a year before."""
         sources = targets = ''
         if touched:
-            sources = """WHERE EXISTS (SELECT 1 FROM {0} t WHERE t.company_id = b.company_id
-                                AND t.user_id IS NOT DISTINCT FROM b.user_id
-                                AND b.month IN (t.month, (t.month - interval '1 month')::date,
-                                                (t.month - interval '1 year')::date))""".format(TARGETS_TABLE)
+            # (equalities only, with NULL salespeople as 0: the planner can hash them)
+            sources = """WHERE (b.company_id, b.month, COALESCE(b.user_id, 0)) IN (
+                             SELECT t.company_id, v.month, COALESCE(t.user_id, 0) FROM {0} t,
+                                    LATERAL (VALUES (t.month), ((t.month - interval '1 month')::date),
+                                                    ((t.month - interval '1 year')::date)) v(month))
+                      """.format(TARGETS_TABLE)
             targets = ('WHERE EXISTS (SELECT 1 FROM %s t WHERE t.company_id = shifted.company_id '
-                       'AND t.month = shifted.month AND t.user_id IS NOT DISTINCT FROM shifted.user_id)'
+                       'AND t.month = shifted.month AND COALESCE(t.user_id, 0) = COALESCE(shifted.user_id, 0))'
                        % TARGETS_TABLE)
         return """
             WITH base AS (
@@ -192,8 +194,11 @@ class SalesAnalysis(models.Model):
         cr = self.env.cr
         if self._company_months() != self.env['ir.config_parameter'].sudo().get_param(MONTHS_PARAM):
             return self._rebuild()
+        cr.execute("SELECT 1 FROM %s WHERE basis = 'invoice' LIMIT 1" % KEYS_TABLE)
+        if not cr.fetchone():
+            return True
         cr.execute("DELETE FROM {0} a USING (SELECT DISTINCT * FROM {1} WHERE basis = 'invoice') k "
-                   "WHERE a.company_id = k.company_id AND a.month = k.month AND a.user_id IS NOT DISTINCT FROM k.user_id"
+                   "WHERE a.company_id = k.company_id AND a.month = k.month AND COALESCE(a.user_id, 0) = COALESCE(k.user_id, 0)"
                    .format(BASE_TABLE, KEYS_TABLE))
         cr.execute(self._base_sql(True))
         cr.execute('DROP TABLE IF EXISTS %s' % TARGETS_TABLE)
@@ -201,11 +206,11 @@ class SalesAnalysis(models.Model):
                       SELECT DISTINCT k.company_id, v.month, k.user_id FROM {1} k, LATERAL (VALUES (k.month),
                           ((k.month + interval '1 month')::date), ((k.month + interval '1 year')::date)) v(month)
                        WHERE k.basis = 'invoice'""".format(TARGETS_TABLE, KEYS_TABLE))
-        if cr.rowcount:
-            for table in (self._table, TEAM_TABLE):
-                cr.execute('DELETE FROM {0} a {1}'.format(table, TARGET_MATCH % TARGETS_TABLE))
-            cr.execute('INSERT INTO %s (%s) %s' % (self._table, COLUMNS, self._query(touched=True)))
-            cr.execute(self._team_sql(True))
+        cr.execute('ANALYZE %s' % TARGETS_TABLE)
+        for table in (self._table, TEAM_TABLE):
+            cr.execute('DELETE FROM {0} a {1}'.format(table, TARGET_MATCH % TARGETS_TABLE))
+        cr.execute('INSERT INTO %s (%s) %s' % (self._table, COLUMNS, self._query(touched=True)))
+        cr.execute(self._team_sql(True))
         cr.execute('DROP TABLE %s' % TARGETS_TABLE)
         self.invalidate_cache()
         return True
