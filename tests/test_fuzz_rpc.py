@@ -136,7 +136,6 @@ INVENTORY = {
     ('account.invoice', 'action_invoice_paid'): 'ids',
     ('account.invoice', 'action_invoice_re_open'): 'ids',
     ('account.invoice', 'action_invoice_cancel'): 'ids',
-    ('account.invoice', 'unlink'): 'unlink',
     # commissions, KPI (C)
     ('sales_mis.commission.statement', 'create'): 'create',
     ('sales_mis.commission.statement', 'write'): 'write',

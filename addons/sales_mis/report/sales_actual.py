@@ -149,10 +149,7 @@ class SalesActual(models.Model):
             for number, key in enumerate(keys):
                 cr.execute('CREATE INDEX {0}_{1} ON {0} (basis, company_id, {2})'.format(table, number, key))
         self._rebuild()
-        cr.execute("""INSERT INTO ir_config_parameter (key, value, create_uid, create_date, write_uid, write_date)
-                      VALUES (%s, %s, 1, now() at time zone 'UTC', 1, now() at time zone 'UTC')
-                      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value""",
-                   (DEFINITION_PARAM, self._definition()))
+        touched_months.set_param(self.env, DEFINITION_PARAM, self._definition())
 
     def _person_sql(self, touched):
         return """INSERT INTO {person} (basis, company_id, month, user_id, team_id, amount)
@@ -165,8 +162,8 @@ class SalesActual(models.Model):
     def _set_watermark(self):
         self.env.cr.execute(WATERMARK_SQL)
         mark = self.env.cr.fetchone()[0]
-        self.env['ir.config_parameter'].sudo().set_param(WATERMARK_PARAM, str(mark))
-        self.env['ir.config_parameter'].sudo().set_param(LAST_REFRESH_PARAM, fields.Datetime.now())
+        touched_months.set_param(self.env, WATERMARK_PARAM, str(mark))
+        touched_months.set_param(self.env, LAST_REFRESH_PARAM, fields.Datetime.now())
 
     @admin_only
     @api.model

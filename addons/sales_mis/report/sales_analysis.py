@@ -20,7 +20,7 @@ from ..reporting.trends import growth
 from ..lib.admin_only import admin_only
 from .freshness import with_as_of
 from .local_day import local_today, tz_join
-from .touched_months import KEYS_TABLE, touched_docs
+from .touched_months import KEYS_TABLE, set_param, touched_docs
 
 #: the same sums per month, salesperson and team only (~100x smaller): what most pivots ask
 TEAM_TABLE = 'sales_mis_sales_analysis_team'
@@ -160,10 +160,7 @@ class SalesAnalysis(models.Model):
             cr.execute('CREATE INDEX {0}_month ON {0} (month, team_id)'.format(table))
             cr.execute('CREATE INDEX {0}_company_month ON {0} (company_id, month)'.format(table))
         self._rebuild()
-        cr.execute("""INSERT INTO ir_config_parameter (key, value, create_uid, create_date, write_uid, write_date)
-                      VALUES (%s, %s, 1, now() at time zone 'UTC', 1, now() at time zone 'UTC')
-                      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value""",
-                   (DEFINITION_PARAM, self._definition()))
+        set_param(self.env, DEFINITION_PARAM, self._definition())
 
     def _company_months(self):
         self.env.cr.execute("SELECT string_agg(c.id || ':' || date_trunc('month', {today})::date, ',' ORDER BY c.id) "
@@ -181,7 +178,7 @@ class SalesAnalysis(models.Model):
         cr.execute(self._team_sql(False))
         cr.execute('ANALYZE %s' % self._table)
         cr.execute('ANALYZE %s' % TEAM_TABLE)
-        self.env['ir.config_parameter'].sudo().set_param(MONTHS_PARAM, self._company_months())
+        set_param(self.env, MONTHS_PARAM, self._company_months())
         self.invalidate_cache()
         return True
 

@@ -8,14 +8,11 @@ million).  A document (confirmed order, posted customer invoice or refund) belon
 of its local order day or its invoice date and to its salesperson.  Changed = written since the
 watermark (write_date, indexed).  A document may also leave a key (new date, salesperson,
 company) or vanish: `sales_mis_actual_doc` remembers the key of every counted document at the
-last pass, so the key it left is recomputed too, and the unlink hooks below note deleted
-documents in `sales_mis_actual_gone`.  All set-based SQL."""
-from odoo import api, models
-
+last pass, so the key it left is recomputed too (a deleted document is found by an
+anti-join on the primary key).  All set-based SQL."""
 from .local_day import local_date, tz_join
 
 DOC_TABLE = 'sales_mis_actual_doc'
-GONE_TABLE = 'sales_mis_actual_gone'
 KEYS_TABLE = 'sales_mis_touched_months'
 DOCS_TABLE = 'sales_mis_touched_docs'
 #: joins a table aliased `a` (or the doc table `d`) to the keys `k`
@@ -31,13 +28,22 @@ SOURCES = {
 }
 
 
+def set_param(env, key, value):
+    """ir.config_parameter `key` = `value` in SQL: the tables are built in init(), when the ORM
+    cannot be used yet (other models' columns may not exist)."""
+    env.cr.execute("""INSERT INTO ir_config_parameter (key, value, create_uid, create_date, write_uid, write_date)
+                      VALUES (%s, %s, 1, now() at time zone 'UTC', 1, now() at time zone 'UTC')
+                      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = EXCLUDED.write_date""",
+                   (key, value))
+    env['ir.config_parameter'].clear_caches()  # get_param is cached
+
+
 def create_tables(cr):
     cr.execute("""CREATE TABLE IF NOT EXISTS {0} (
                       basis varchar NOT NULL, doc_id integer NOT NULL, company_id integer, month date,
                       user_id integer, PRIMARY KEY (basis, doc_id))""".format(DOC_TABLE))
     cr.execute("ALTER TABLE %s ADD COLUMN IF NOT EXISTS user_id integer" % DOC_TABLE)  # (filled by the rebuild)
     cr.execute("CREATE INDEX IF NOT EXISTS {0}_key ON {0} (basis, company_id, month, user_id)".format(DOC_TABLE))
-    cr.execute("CREATE TABLE IF NOT EXISTS %s (basis varchar NOT NULL, doc_id integer NOT NULL)" % GONE_TABLE)
     # the passes find changed documents by write_date
     cr.execute('CREATE INDEX IF NOT EXISTS sale_order_sales_mis_write_date ON sale_order (write_date)')
     cr.execute('CREATE INDEX IF NOT EXISTS account_invoice_sales_mis_write_date ON account_invoice (write_date)')
@@ -45,7 +51,7 @@ def create_tables(cr):
 
 def remember_all(cr):
     """After a full rebuild: the key of every counted document."""
-    cr.execute('TRUNCATE %s, %s' % (DOC_TABLE, GONE_TABLE))
+    cr.execute('TRUNCATE %s' % DOC_TABLE)
     for basis, (table, month, join, counted) in SOURCES.items():
         cr.execute("INSERT INTO {doc} (basis, doc_id, company_id, month, user_id) "
                    "SELECT %s, s.id, s.company_id, {month}, s.user_id FROM {table} {join} WHERE {counted}"
@@ -67,9 +73,10 @@ def collect(cr, since):
             CREATE TEMP TABLE sales_mis_changed_docs AS
             SELECT s.id, s.company_id, {month} AS month, s.user_id, ({counted}) AS counted
               FROM {table} {join} WHERE s.write_date >= %(since)s
-            UNION ALL  -- deleted since the last pass (not counted any more)
-            SELECT g.doc_id, NULL, NULL, NULL, false FROM {gone} g WHERE g.basis = %(basis)s
-        """.format(month=month, counted=counted, table=table, join=join, gone=GONE_TABLE), params)
+            UNION ALL  -- deleted since the last pass (an anti-join by primary key)
+            SELECT d.doc_id, NULL, NULL, NULL, false FROM {doc} d
+             WHERE d.basis = %(basis)s AND NOT EXISTS (SELECT 1 FROM {table} WHERE s.id = d.doc_id)
+        """.format(month=month, counted=counted, table=table, join=join, doc=DOC_TABLE), params)
         cr.execute("""
             INSERT INTO {keys}
             SELECT %(basis)s, company_id, month, user_id FROM sales_mis_changed_docs WHERE counted
@@ -83,7 +90,6 @@ def collect(cr, since):
             INSERT INTO {doc} (basis, doc_id, company_id, month, user_id)
             SELECT %(basis)s, id, company_id, month, user_id FROM sales_mis_changed_docs WHERE counted
         """.format(doc=DOC_TABLE), params)
-        cr.execute('DELETE FROM %s WHERE basis = %%(basis)s' % GONE_TABLE, params)
         cr.execute('DROP TABLE sales_mis_changed_docs')
     # the counted documents of these keys, with statistics: the planner then reads their lines
     # by index instead of scanning every order or invoice line
@@ -102,25 +108,3 @@ def touched_docs(basis):
     return "(SELECT doc_id FROM %s WHERE basis = '%s')" % (DOCS_TABLE, basis)
 
 
-class SaleOrder(models.Model):
-    _inherit = 'sale.order'
-
-    @api.multi
-    def unlink(self):
-        """A deleted order leaves its month in the figures at the next pass."""
-        if self.ids:
-            self.env.cr.execute('INSERT INTO %s (basis, doc_id) SELECT %%s, unnest(%%s)' % GONE_TABLE,
-                                ('order', self.ids))
-        return super(SaleOrder, self).unlink()
-
-
-class AccountInvoice(models.Model):
-    _inherit = 'account.invoice'
-
-    @api.multi
-    def unlink(self):
-        """A deleted invoice leaves its month in the figures at the next pass."""
-        if self.ids:
-            self.env.cr.execute('INSERT INTO %s (basis, doc_id) SELECT %%s, unnest(%%s)' % GONE_TABLE,
-                                ('invoice', self.ids))
-        return super(AccountInvoice, self).unlink()
