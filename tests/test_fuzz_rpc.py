@@ -221,6 +221,7 @@ INVENTORY = {
     ('sales_mis.sales.analysis', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     ('sales_mis.sales.analysis', 'refresh'): 'model',
     ('sales_mis.sales.analysis', 'read_group'): 'args:read_group',
+    ('sales_mis.sales.analysis', 'fields_get'): 'model',
     ('sales_mis.sales.analysis.team', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     ('sales_mis.sales.line', 'init'): 'skip: rebuilds the SQL view; admin only (tests: test_admin_only.py)',
     # forecast (G)

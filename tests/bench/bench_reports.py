@@ -4,13 +4,14 @@
     .venv/bin/python tests/bench/bench_reports.py CONF DB
 
 On a database filled by tests/bench/generate.py and tests/bench/generate_payments.py it
-refreshes the sales analysis, then times, warm (median of 5 after one run), each report's
-XLSX build and its pivot read_group, as the superuser (no record rules) and as a team
-leader with the Sales MIS manager role (rules applied).  Goals: XLSX <= 5 s, read_group
+rebuilds the sales analysis, then times each report's XLSX build and its pivot read_group,
+cold (first call in this process, as after a server start) and warm (median of 5), as the
+superuser (no record rules) and as a team leader with the Sales MIS manager role (rules
+applied), the two interleaved.  Goals: XLSX <= 5 s, read_group
 <= 1 s.  Figures, not pass/fail."""
 import sys
 
-from benchlib import bench_env, RUNS, timed, warm_median  # noqa: E402 - sets up Odoo first
+from benchlib import anchor, bench_env, cold_warm, leader, RUNS, timed  # noqa: E402 - sets up Odoo first
 
 
 def cases(env, day):
@@ -43,16 +44,6 @@ def cases(env, day):
     ]
 
 
-def leader(env):
-    """The leader of the first bench team, given the Sales MIS manager role (once)."""
-    team = env['crm.team'].search([('name', 'like', 'Bench Team')], order='id', limit=1)
-    user = team.user_id
-    group = env.ref('sales_mis.group_manager')
-    if group not in user.groups_id:
-        user.write({'groups_id': [(4, group.id)]})
-    return user
-
-
 def main(conf, db):
     with bench_env(conf, db, {'lang': 'zh_CN'}) as env:
         cr = env.cr
@@ -64,21 +55,28 @@ def main(conf, db):
         partials = cr.fetchone()[0]
         print('Sales MIS reports benchmark: %s order lines, %s reconciliations, report day %s'
               % ('{:,}'.format(lines), '{:,}'.format(partials), day))
-        seconds, _ = timed(env['sales_mis.sales.analysis'].refresh)
+        # the generators write history with past write dates, which no pass looks at: rebuild
+        seconds, _ = timed(env['sales_mis.sales.analysis']._rebuild)
         cr.execute('SELECT count(*) FROM sales_mis_sales_analysis')
-        print('  sales analysis refreshed in %.1f s (%s rows)' % (seconds, '{:,}'.format(cr.fetchone()[0])))
+        print('  sales analysis rebuilt in full in %.1f s (%s rows)' % (seconds, '{:,}'.format(cr.fetchone()[0])))
         manager = leader(env)
         cr.commit()
-        print('\n  %-40s %-10s %10s %10s %8s %6s' % ('case (warm median of %d)' % RUNS, 'kind', 'superuser',
-                                                    'manager', 'goal', 'rows'))
+        print('\n  %-40s %-10s %9s %9s %9s %9s %6s %6s' % (
+            'case (cold; warm median of %d)' % RUNS, 'kind', 'superuser', 'warm', manager.login[:9], 'warm',
+            'goal', 'rows'))
+        slow = 0
         for (name, kind, function), (_n, _k, as_manager) in zip(cases(env, day), cases(env(user=manager.id), day)):
-            ours, theirs = warm_median(function), warm_median(as_manager)
+            (ours_cold, ours), (theirs_cold, theirs) = cold_warm(function, as_manager)
             result = function()
             size = len(result) if kind == 'read_group' else len(result[1])
             goal = 5.0 if kind == 'xlsx' else 1.0
-            print('  %-40s %-10s %9.3fs %9.3fs %7s %6s' % (
-                name, kind, ours, theirs, 'ok' if max(ours, theirs) <= goal else 'SLOW',
+            ok = max(ours_cold, ours, theirs_cold, theirs) <= goal
+            slow += not ok
+            print('  %-40s %-10s %8.3fs %8.3fs %8.3fs %8.3fs %6s %6s' % (
+                name, kind, ours_cold, ours, theirs_cold, theirs, 'ok' if ok else 'SLOW',
                 size if kind == 'read_group' else '%dkB' % (size // 1024)))
+        print('\n  %d of %d cases over their goal (cold or warm); anchor %.2f s' % (slow, len(cases(env, day)),
+                                                                               anchor()))
 
 
 if __name__ == '__main__':

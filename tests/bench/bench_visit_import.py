@@ -11,7 +11,7 @@ import base64
 import sys
 import time
 
-from benchlib import bench_env, odoo  # noqa: E402 - sets up Odoo first
+from benchlib import QUICK, bench_env, odoo  # noqa: E402 - sets up Odoo first
 
 HEADER = 'offline_key,date,salesperson,customer,contacts,type,subject,duration,purpose,result,next_step,next_step_date'
 TYPES = ['visit', 'call', 'other', '拜访', '电话', 'demo']
@@ -30,8 +30,8 @@ def build_csv(customers, contacts, rows):
     return '\n'.join(lines).encode('utf-8')
 
 
-def main(conf, db, rows=10000):
-    rows = int(rows)
+def main(conf, db, rows=None):
+    rows = int(rows or (200 if QUICK else 10000))
     with bench_env(conf, db) as env:
         cr = env.cr
         seller = env['res.users'].search([('groups_id', 'in', env.ref('sales_mis.group_salesperson').id),

@@ -59,11 +59,13 @@ def generate_payments(cr, seed=42, log=print):
     q("SET LOCAL synchronous_commit = off")
     if one("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"):
         q("SET LOCAL session_replication_role = replica")   # skip per-row FK triggers
-    company = one("SELECT company_id FROM account_journal WHERE code = 'BJ'")
+    # the journal and accounts generate.py used: its own (BJ, BEN121, BEN400) on a database
+    # without a chart of accounts, else the chart's
+    cr.execute("""SELECT inv.company_id, inv.journal_id, inv.account_id, l.account_id
+                    FROM account_invoice inv JOIN account_invoice_line l ON l.invoice_id = inv.id
+                   WHERE left(inv.number, 4) = 'BINV' ORDER BY inv.id LIMIT 1""")
+    company, sale_journal, receivable, income = cr.fetchone()
     currency = one("SELECT currency_id FROM res_company WHERE id = %s", (company,))
-    sale_journal = one("SELECT id FROM account_journal WHERE code = 'BJ'")
-    receivable = one("SELECT id FROM account_account WHERE code = 'BEN121'")
-    income = one("SELECT id FROM account_account WHERE code = 'BEN400'")
     end_date = one("SELECT max(date_invoice) FROM account_invoice WHERE type = 'out_invoice'")
     params = dict(company=company, currency=currency, sale_journal=sale_journal, receivable=receivable,
                   income=income, end_date=end_date, seed=seed)

@@ -9,6 +9,7 @@ from odoo.tools import html_escape
 from ..lib.rpc_input import day_arg
 from ..reporting.periods import period_starts
 from .caller_access import check_readable
+from .freshness import figures_as_of
 
 
 class Dashboard(models.TransientModel):
@@ -29,6 +30,9 @@ class Dashboard(models.TransientModel):
     arrears_total = fields.Float(string='Customer Arrears', readonly=True)
     arrears_overdue = fields.Float(string='Overdue Arrears', readonly=True)
     arrears_over_90 = fields.Float(string='Over 90 Days', readonly=True)
+    figures_as_of = fields.Char(string='Plan Completion and Charts as of', readonly=True,
+                                help='Sales, collections and arrears are live; plan completion and the '
+                                     'charts read the monthly figures, brought up to date every minute.')
     top_customers = fields.Html(string='Top Customers This Month', readonly=True, sanitize=False)
     currency_id = fields.Many2one('res.currency', default=lambda self: self.env.user.company_id.currency_id,
                                   readonly=True)
@@ -75,6 +79,7 @@ class Dashboard(models.TransientModel):
             'arrears_total': self._sum('sales_mis.arrears', [], 'residual'),
             'arrears_overdue': self._sum('sales_mis.arrears', [], 'overdue'),
             'arrears_over_90': self._sum('sales_mis.arrears', [], 'days_over_90'),
+            'figures_as_of': figures_as_of(self.env),
             'top_customers': '<table class="table table-condensed"><tr><th>%s</th><th class="text-right">%s</th>'
                              '</tr>%s</table>' % (_('Customer'), _('Sales'), rows),
         }

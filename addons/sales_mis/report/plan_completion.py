@@ -12,6 +12,7 @@ from ..models.sales_plan import STATES
 from ..lib.admin_only import admin_only
 from ..lib.read_group_fields import with_groupby_fields
 from .caller_access import check_readable
+from .freshness import with_as_of
 from .local_day import local_today, tz_join
 
 
@@ -145,10 +146,11 @@ class PlanCompletion(models.Model):
 
     @api.model
     def fields_get(self, allfields=None, attributes=None):
-        """Pivot, graph and list headers say whether the actual counts ordered or invoiced sales."""
+        """Pivot, graph and list headers say whether the actual counts ordered or invoiced sales,
+        and how fresh it is."""
         result = super(PlanCompletion, self).fields_get(allfields, attributes)
         if 'string' in result.get('actual_amount', {}):
-            result['actual_amount']['string'] = actual_label(self)
+            result['actual_amount']['string'] = with_as_of(self.env, actual_label(self))
         return result
 
     @api.model

@@ -1,11 +1,16 @@
 # -*- coding: utf-8 -*-
 """Monthly sales actuals, the "actual" side of every target.
 
-A materialized view aggregates confirmed order lines and posted customer
-invoices (refunds negative) per month x company x salesperson x team x
-product category.  At a million order lines this is a few thousand rows, so
-the completion analysis reads it in milliseconds; the cost is freshness: a
-cron refreshes it (hourly by default) and `refresh()` does it on demand."""
+A table aggregates confirmed order lines and posted customer invoices (refunds
+negative) per month x company x salesperson x team x product category (about
+600,000 rows at a million order lines: salespeople x categories x months), so
+the completion analysis reads it by index in milliseconds.  A cron pass every
+minute (`refresh()`) recomputes only the (basis, company, month, salesperson) whose
+orders or invoices changed since the last pass (touched_months.py), with the same query as
+the full rebuild (`_rebuild()`, nightly and when the definition changes), so the
+figures are at most a minute or two old and a pass costs what changed."""
+import hashlib
+
 from odoo import api, fields, models
 
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
@@ -13,9 +18,21 @@ from ..lib.admin_only import admin_only
 from .caller_access import check_readable
 from .local_day import local_date, tz_join
 from .visible_sql import visible_rows_sql
+from . import touched_months
+from .touched_months import KEY_MATCH, KEYS_TABLE, touched_docs
 
-#: monthly actuals per salesperson and team, all categories summed (derived from the main view)
+#: monthly actuals per salesperson and team, all categories summed (derived from the main table)
 PERSON_TABLE = 'sales_mis_actual_person'
+#: where a pass starts looking for changed documents (UTC, like write_date)
+WATERMARK_PARAM = 'sales_mis.actuals_watermark'
+#: fingerprint of the tables' definition: a module update rebuilds them only when it changed
+DEFINITION_PARAM = 'sales_mis.actuals_definition'
+#: where the next pass starts: this pass's start, or the start of the oldest transaction still
+#: open on this database (Odoo dates a write by its transaction's start, so what that
+#: transaction commits later is dated after this watermark and seen by the next pass)
+WATERMARK_SQL = """SELECT LEAST(now(), min(xact_start)) AT TIME ZONE 'UTC' FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()"""
+COLUMNS = 'basis, month, company_id, user_id, team_id, categ_id, amount, quantity, margin, line_count, categ_left'
 
 
 class SalesActual(models.Model):
@@ -40,8 +57,11 @@ class SalesActual(models.Model):
     _TO_COMPANY_CURRENCY = ('CASE WHEN pp.currency_id = co.currency_id THEN 1.0 '
                             'ELSE COALESCE(ccr.rate, 1.0) / COALESCE(cr.rate, 1.0) END')
 
-    def _query(self):
+    def _query(self, touched=False):
+        """SELECT of the actuals: all of them, or (`touched`) only those of the (basis, company,
+        month, salesperson) listed in the temporary table KEYS_TABLE."""
         rates = self.env['res.currency']._select_companies_rates()
+
         return """
             WITH currency_rate AS (%(rates)s),
             actuals AS (
@@ -66,7 +86,7 @@ class SalesActual(models.Model):
                   LEFT JOIN currency_rate ccr ON ccr.currency_id = co.currency_id
                        AND ccr.company_id = s.company_id AND ccr.date_start <= s.date_order
                        AND (ccr.date_end IS NULL OR ccr.date_end > s.date_order)
-                 WHERE s.state IN ('sale', 'done')
+                 WHERE s.state IN ('sale', 'done') {order_keys}
                  GROUP BY 2, 3, 4, 5, 6
                 UNION ALL
                 -- price_subtotal_signed is in company currency and negative on refunds
@@ -79,49 +99,119 @@ class SalesActual(models.Model):
                   JOIN account_invoice i ON i.id = l.invoice_id
                   LEFT JOIN product_product p ON p.id = l.product_id
                   LEFT JOIN product_template t ON t.id = p.product_tmpl_id
-                 WHERE i.state IN ('open', 'paid') AND i.type IN ('out_invoice', 'out_refund')
+                 WHERE i.state IN ('open', 'paid') AND i.type IN ('out_invoice', 'out_refund') {invoice_keys}
                  GROUP BY 2, 3, 4, 5, 6
             )
             -- categ_left: the category's place in the tree at refresh time, so a target on a
             -- category finds its sub-categories by an index range
-            SELECT row_number() OVER () AS id, actuals.*, pc.parent_left AS categ_left
+            SELECT actuals.*, pc.parent_left AS categ_left
               FROM actuals LEFT JOIN product_category pc ON pc.id = actuals.categ_id
-        """.replace('{to_company}', self._TO_COMPANY_CURRENCY).replace('{tz_join}', tz_join('s.company_id')).replace(
+        """.replace('{order_keys}', 'AND s.id IN %s' % touched_docs('order') if touched else '').replace(
+            '{invoice_keys}', 'AND i.id IN %s' % touched_docs('invoice') if touched else '').replace(
+            '{to_company}', self._TO_COMPANY_CURRENCY).replace(
+            '{tz_join}', tz_join('s.company_id')).replace(
             '{order_day}', local_date('COALESCE(s.confirmation_date, s.date_order)')) % {'rates': rates}
+
+    def _definition(self):
+        return hashlib.sha1((self._query() + COLUMNS + 'v3').encode('utf-8')).hexdigest()
 
     @admin_only
     @api.model_cr
     def init(self):
-        self.env.cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (self._table,))
-        kind = self.env.cr.fetchone()
-        if kind and kind[0] == 'v':
-            self.env.cr.execute('DROP VIEW %s CASCADE' % self._table)
-        elif kind:
-            self.env.cr.execute('DROP MATERIALIZED VIEW %s CASCADE' % self._table)
-        self.env.cr.execute('CREATE MATERIALIZED VIEW %s AS %s' % (self._table, self._query()))
+        """Create the tables and build them in full, unless they exist with this definition
+        (a module update then keeps them: the next pass brings them up to date)."""
+        cr = self.env.cr
+        touched_months.create_tables(cr)
+        cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (self._table,))
+        kind = cr.fetchone()
+        cr.execute("SELECT value FROM ir_config_parameter WHERE key = %s", (DEFINITION_PARAM,))
+        stored = cr.fetchone()
+        if kind and kind[0] == 'r' and stored and stored[0] == self._definition():
+            return
+        for table in (self._table, PERSON_TABLE):
+            cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (table,))
+            kind = cr.fetchone()
+            if kind:
+                cr.execute('DROP %s %s CASCADE' % (
+                    {'v': 'VIEW', 'm': 'MATERIALIZED VIEW'}.get(kind[0], 'TABLE'), table))
+        cr.execute("""CREATE TABLE {0} (id serial PRIMARY KEY, basis varchar, month date, company_id integer,
+                          user_id integer, team_id integer, categ_id integer, amount numeric, quantity numeric,
+                          margin numeric, line_count bigint, categ_left integer)""".format(self._table))
         # the same without the category, ~50x smaller: what most targets (people, teams) read
-        self.env.cr.execute("""
-            CREATE MATERIALIZED VIEW {1} AS
-            SELECT row_number() OVER () AS id, basis, company_id, month, user_id, team_id,
-                   sum(amount) AS amount
-              FROM {0} GROUP BY basis, company_id, month, user_id, team_id
-        """.format(self._table, PERSON_TABLE))
+        cr.execute("""CREATE TABLE {0} (id serial PRIMARY KEY, basis varchar, company_id integer, month date,
+                          user_id integer, team_id integer, amount numeric)""".format(PERSON_TABLE))
         # the completion analysis looks each kind of target up by equality on these
-        indexes = {self._table: ['user_id, month', 'team_id, categ_left', 'categ_left, month'],
+        # (a team x category target: team by equality, then the category range and the months, or
+        # the planner takes the category index and filters out the other teams' rows)
+        indexes = {self._table: ['user_id, month', 'team_id, categ_left, month', 'categ_left, month', 'month'],
                    PERSON_TABLE: ['user_id, month', 'team_id, month', 'month']}
         for table, keys in indexes.items():
-            self.env.cr.execute('CREATE UNIQUE INDEX {0}_id ON {0} (id)'.format(table))
             for number, key in enumerate(keys):
-                self.env.cr.execute('CREATE INDEX {0}_{1} ON {0} (basis, company_id, {2})'
-                                    .format(table, number, key))
+                cr.execute('CREATE INDEX {0}_{1} ON {0} (basis, company_id, {2})'.format(table, number, key))
+        self._rebuild()
+        touched_months.set_param(self.env, DEFINITION_PARAM, self._definition())
+
+    def _person_sql(self, touched):
+        return """INSERT INTO {person} (basis, company_id, month, user_id, team_id, amount)
+                  SELECT basis, company_id, month, user_id, team_id, sum(amount) FROM {table} a {where}
+                   GROUP BY basis, company_id, month, user_id, team_id""".format(
+            person=PERSON_TABLE, table=self._table,
+            where='WHERE EXISTS (SELECT 1 FROM %s k WHERE %s)' % (KEYS_TABLE, KEY_MATCH.format('a'))
+                  if touched else '')
+
+    def _set_watermark(self):
+        self.env.cr.execute(WATERMARK_SQL)
+        mark = self.env.cr.fetchone()[0]
+        touched_months.set_param(self.env, WATERMARK_PARAM, str(mark))
+        touched_months.set_param(self.env, LAST_REFRESH_PARAM, fields.Datetime.now())
+
+    @admin_only
+    @api.model
+    def _rebuild(self):
+        """Recompute all actuals from scratch (nightly, and when the definition changes)."""
+        cr = self.env.cr
+        cr.execute('TRUNCATE %s, %s' % (self._table, PERSON_TABLE))
+        cr.execute('INSERT INTO %s (%s) %s' % (self._table, COLUMNS, self._query()))
+        cr.execute(self._person_sql(False))
+        touched_months.remember_all(cr)
+        cr.execute('ANALYZE %s' % self._table)
+        cr.execute('ANALYZE %s' % PERSON_TABLE)
+        self._set_watermark()
+        self.invalidate_cache()
+        return True
+
+    @admin_only
+    @api.model
+    def _rebuild_all(self):
+        """The nightly safety net: what no pass sees (a product moved to another category,
+        new currency rates, a company's time zone) is in the figures the next morning."""
+        self._rebuild()
+        self.env['sales_mis.sales.analysis']._rebuild()
+        return True
 
     @admin_only
     @api.model
     def refresh(self):
-        """Recompute the actuals (CONCURRENTLY: readers are never blocked)."""
-        self.env.cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % self._table)
-        self.env.cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % PERSON_TABLE)
-        self.env['ir.config_parameter'].sudo().set_param(LAST_REFRESH_PARAM, fields.Datetime.now())
+        """One pass (the cron's, every minute): recompute the salesperson-months whose documents
+        changed since the last pass, in the actuals and in the sales analysis.  Returns True."""
+        cr = self.env.cr
+        since = self.env['ir.config_parameter'].sudo().get_param(WATERMARK_PARAM)
+        if not since:
+            return self._rebuild()
+        self._set_watermark()  # before reading: what is written during the pass is seen next time
+        if touched_months.collect(cr, since):
+            for table in (self._table, PERSON_TABLE):
+                cr.execute('DELETE FROM {0} a USING (SELECT DISTINCT * FROM {1}) k WHERE {2}'.format(
+                    table, KEYS_TABLE, KEY_MATCH.format('a')))
+            cr.execute('INSERT INTO %s (%s) %s' % (self._table, COLUMNS, self._query(touched=True)))
+            cr.execute(self._person_sql(True))
+        # a new or moved category renumbers the tree: the stored places follow
+        cr.execute("SELECT 1 FROM product_category WHERE write_date >= %s LIMIT 1", (since,))
+        if cr.fetchone():
+            cr.execute("""UPDATE {0} a SET categ_left = pc.parent_left FROM product_category pc
+                           WHERE pc.id = a.categ_id AND a.categ_left IS DISTINCT FROM pc.parent_left"""
+                       .format(self._table))
+        self.env['sales_mis.sales.analysis']._refresh_touched()
         self.invalidate_cache()
         return True
 
