@@ -13,7 +13,7 @@ import datetime
 import sys
 import time
 
-from benchlib import bench_env, odoo  # noqa: E402 - sets up Odoo first
+from benchlib import QUICK, bench_env, odoo  # noqa: E402 - sets up Odoo first
 
 
 def main(conf, db, dealers=1000, rows=10000):
@@ -88,4 +88,4 @@ def main(conf, db, dealers=1000, rows=10000):
 
 
 if __name__ == '__main__':
-    main(*sys.argv[1:5])
+    main(*(sys.argv[1:5] if len(sys.argv) > 3 or not QUICK else sys.argv[1:3] + [20, 200]))

@@ -18,7 +18,7 @@ import statistics
 import sys
 import time
 
-from benchlib import bench_env  # noqa: E402 - Odoo importable (no database opened yet)
+from benchlib import QUICK, bench_env  # noqa: E402 - Odoo importable (no database opened yet)
 
 
 COUNT = 50000
@@ -169,4 +169,5 @@ if __name__ == '__main__':
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     arguments = [argument for argument in sys.argv[1:] if argument != '--explain']
-    main(arguments[0], arguments[1], int(arguments[2]) if len(arguments) > 2 else COUNT, '--explain' in sys.argv)
+    main(arguments[0], arguments[1], int(arguments[2]) if len(arguments) > 2 else 300 if QUICK else COUNT,
+         '--explain' in sys.argv)

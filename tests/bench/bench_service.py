@@ -12,7 +12,7 @@ The bench requests (BENCH-n) and their activities are deleted at the end: the ru
 Figures, not pass/fail."""
 import sys
 
-from benchlib import bench_env, odoo, timed  # noqa: E402 - sets up Odoo first
+from benchlib import QUICK, bench_env, odoo, timed  # noqa: E402 - sets up Odoo first
 
 
 def add_requests(env, count):
@@ -90,4 +90,4 @@ def main(conf, db, count):
 if __name__ == '__main__':
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else 100000)
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else 500 if QUICK else 100000)
