@@ -16,6 +16,7 @@ from odoo import api, fields, models
 from ..models.res_company import ACTUAL_BASES, LAST_REFRESH_PARAM
 from ..lib.admin_only import admin_only
 from .caller_access import check_readable
+from .order_currency import RATE_JOINS, TO_COMPANY
 from .local_day import local_date, tz_join
 from .visible_sql import visible_rows_sql
 from . import touched_months
@@ -52,11 +53,6 @@ class SalesActual(models.Model):
     margin = fields.Float(readonly=True, help='Order basis only: untaxed amount minus cost.')
     line_count = fields.Integer(readonly=True)
 
-    # order currency -> company currency; rates are relative to one base currency, so the
-    # ratio of the two rates converts (sale.report divides by one rate only: base currency)
-    _TO_COMPANY_CURRENCY = ('CASE WHEN pp.currency_id = co.currency_id THEN 1.0 '
-                            'ELSE COALESCE(ccr.rate, 1.0) / COALESCE(cr.rate, 1.0) END')
-
     def _query(self, touched=False):
         """SELECT of the actuals: all of them, or (`touched`) only those of the (basis, company,
         month, salesperson) listed in the temporary table KEYS_TABLE."""
@@ -79,13 +75,7 @@ class SalesActual(models.Model):
                   LEFT JOIN product_template t ON t.id = p.product_tmpl_id
                   JOIN res_company co ON co.id = s.company_id
                   {tz_join}
-                  LEFT JOIN product_pricelist pp ON pp.id = s.pricelist_id
-                  LEFT JOIN currency_rate cr ON cr.currency_id = pp.currency_id
-                       AND cr.company_id = s.company_id AND cr.date_start <= s.date_order
-                       AND (cr.date_end IS NULL OR cr.date_end > s.date_order)
-                  LEFT JOIN currency_rate ccr ON ccr.currency_id = co.currency_id
-                       AND ccr.company_id = s.company_id AND ccr.date_start <= s.date_order
-                       AND (ccr.date_end IS NULL OR ccr.date_end > s.date_order)
+                  {rate_joins}
                  WHERE s.state IN ('sale', 'done') {order_keys}
                  GROUP BY 2, 3, 4, 5, 6
                 UNION ALL
@@ -108,7 +98,7 @@ class SalesActual(models.Model):
               FROM actuals LEFT JOIN product_category pc ON pc.id = actuals.categ_id
         """.replace('{order_keys}', 'AND s.id IN %s' % touched_docs('order') if touched else '').replace(
             '{invoice_keys}', 'AND i.id IN %s' % touched_docs('invoice') if touched else '').replace(
-            '{to_company}', self._TO_COMPANY_CURRENCY).replace(
+            '{to_company}', TO_COMPANY).replace('{rate_joins}', RATE_JOINS).replace(
             '{tz_join}', tz_join('s.company_id')).replace(
             '{order_day}', local_date('COALESCE(s.confirmation_date, s.date_order)')) % {'rates': rates}
 

@@ -4,9 +4,7 @@ refunds, in company currency, per month x company x team x salesperson x product
 category x product x customer.  One SQL text, used by the runs (history) and by
 the accuracy report (what happened after a forecast)."""
 
-# order currency -> company currency, as sales_mis.actual does
-_TO_COMPANY_CURRENCY = ('CASE WHEN pp.currency_id = co.currency_id THEN 1.0 '
-                        'ELSE COALESCE(ccr.rate, 1.0) / COALESCE(cr.rate, 1.0) END')
+from odoo.addons.sales_mis.report.order_currency import RATE_JOINS, TO_COMPANY
 
 
 def monthly_sales_sql(env, where_orders='TRUE', where_refunds='TRUE'):
@@ -29,13 +27,7 @@ def monthly_sales_sql(env, where_orders='TRUE', where_refunds='TRUE'):
               LEFT JOIN product_product p ON p.id = l.product_id
               LEFT JOIN product_template t ON t.id = p.product_tmpl_id
               JOIN res_company co ON co.id = s.company_id
-              LEFT JOIN product_pricelist pp ON pp.id = s.pricelist_id
-              LEFT JOIN currency_rate cr ON cr.currency_id = pp.currency_id
-                   AND cr.company_id = s.company_id AND cr.date_start <= s.date_order
-                   AND (cr.date_end IS NULL OR cr.date_end > s.date_order)
-              LEFT JOIN currency_rate ccr ON ccr.currency_id = co.currency_id
-                   AND ccr.company_id = s.company_id AND ccr.date_start <= s.date_order
-                   AND (ccr.date_end IS NULL OR ccr.date_end > s.date_order)
+                  {rate_joins}
              WHERE s.state IN ('sale', 'done') AND NOT COALESCE(l.is_downpayment, FALSE)
                AND ({where_orders})
             UNION ALL
@@ -50,5 +42,5 @@ def monthly_sales_sql(env, where_orders='TRUE', where_refunds='TRUE'):
              WHERE i.state IN ('open', 'paid') AND i.type = 'out_refund' AND ({where_refunds})
           ) sales
          GROUP BY 1, 2, 3, 4, 5, 6, 7
-    """.format(rates=rates, to_company=_TO_COMPANY_CURRENCY, where_orders=where_orders,
+    """.format(rates=rates, to_company=TO_COMPANY, rate_joins=RATE_JOINS, where_orders=where_orders,
                where_refunds=where_refunds)

@@ -15,6 +15,7 @@ from odoo.addons.sales_mis.lib.admin_only import admin_only
 from odoo.addons.sales_mis.lib.read_group_fields import with_groupby_fields
 from odoo.addons.sales_mis.models.res_partner_value import SEGMENTS
 from odoo.addons.sales_mis.report.caller_access import check_readable
+from odoo.addons.sales_mis.report.order_currency import RATE_JOINS, TO_COMPANY
 from odoo.addons.sales_mis.report.local_day import local_date, tz_join
 
 from ..marketing_logic.roi import ADDITIVE, roi
@@ -52,10 +53,6 @@ class CampaignRoi(models.Model):
     roi = fields.Float(string='ROI (%)', readonly=True, group_operator='sum',
                        help='(Margin - Cost) / Cost in percent, recomputed for every group from its sums.')
 
-    # order currency -> company currency, as the sales actuals do (sales_mis/report/sales_actual.py)
-    _TO_COMPANY = ('CASE WHEN pp.currency_id = co.currency_id THEN 1.0 '
-                   'ELSE COALESCE(ccr.rate, 1.0) / COALESCE(cr.rate, 1.0) END')
-
     def _query(self):
         rates = self.env['res.currency']._select_companies_rates()
         month = "date_trunc('month', %s)::date"
@@ -74,13 +71,7 @@ class CampaignRoi(models.Model):
                   FROM sale_order s
                   JOIN res_company co ON co.id = s.company_id
                   {order_tz}
-                  LEFT JOIN product_pricelist pp ON pp.id = s.pricelist_id
-                  LEFT JOIN currency_rate cr ON cr.currency_id = pp.currency_id
-                       AND cr.company_id = s.company_id AND cr.date_start <= s.date_order
-                       AND (cr.date_end IS NULL OR cr.date_end > s.date_order)
-                  LEFT JOIN currency_rate ccr ON ccr.currency_id = co.currency_id
-                       AND ccr.company_id = s.company_id AND ccr.date_start <= s.date_order
-                       AND (ccr.date_end IS NULL OR ccr.date_end > s.date_order)
+                  {rate_joins}
                  WHERE s.campaign_id IS NOT NULL AND s.state IN ('sale', 'done')
                 UNION ALL
                 -- amount_untaxed_signed: company currency, negative on credit notes
@@ -114,7 +105,7 @@ class CampaignRoi(models.Model):
             rates=rates,
             lead_month=month % local_date('l.create_date', 'ltz.tz'), lead_tz=tz_join('l.company_id', 'ltz'),
             order_month=month % local_date('COALESCE(s.confirmation_date, s.date_order)'),
-            order_tz=tz_join('s.company_id'), to_company=self._TO_COMPANY)
+            order_tz=tz_join('s.company_id'), to_company=TO_COMPANY, rate_joins=RATE_JOINS)
 
     @admin_only
     @api.model_cr
