@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+import http.cookiejar
+import json
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -92,3 +94,13 @@ class OdooServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def session(server, login):
+    """An opener carrying the web session cookie of `login` (password = login)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    body = json.dumps({'jsonrpc': '2.0', 'params': {'db': server.db, 'login': login, 'password': login}})
+    request = urllib.request.Request(server.url + '/web/session/authenticate', body.encode(),
+                                     {'Content-Type': 'application/json'})
+    assert json.loads(opener.open(request).read())['result']['uid'], login
+    return opener

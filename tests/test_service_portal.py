@@ -1,8 +1,6 @@
 """The service portal over HTTP (K1): a portal customer lists, files and follows the requests of
 their own company at /my/service, sees nobody else's, and cannot choose the customer, the status
 or somebody else's order; an internal user without a Sales MIS role gets 403."""
-import http.cookiejar
-import json
 import re
 import urllib.error
 import urllib.parse
@@ -11,16 +9,9 @@ import uuid
 
 import pytest
 
+from serverlib import session
+
 CUSTOMER = 'service_customer'  # 李工 of 佛山企业电子 (sales_mis_service demo)
-
-
-def session(server, login):
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    body = json.dumps({'jsonrpc': '2.0', 'params': {'db': server.db, 'login': login, 'password': login}})
-    request = urllib.request.Request(server.url + '/web/session/authenticate', body.encode(),
-                                     {'Content-Type': 'application/json'})
-    assert json.loads(opener.open(request).read())['result']['uid'], login
-    return opener
 
 
 def get(opener, url):

@@ -8,14 +8,12 @@ The routes are collected from the controllers' source (every `@http.route`), so 
 this test until it is listed in ROUTE_URLS with who may download it."""
 import datetime
 import glob
-import http.cookiejar
-import json
 import os
 import re
 import time
 import urllib.error
-import urllib.request
 import xmlrpc.client
+from serverlib import session
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -168,14 +166,6 @@ def portal_request(admin):
         'subject': 'Side-door matrix', 'partner_id': partner,
         'category_id': admin('sales_mis_service.category', 'search', [], limit=1)[0]})
 
-
-def session(server, login):
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    body = json.dumps({'jsonrpc': '2.0', 'params': {'db': server.db, 'login': login, 'password': login}})
-    request = urllib.request.Request(server.url + '/web/session/authenticate', body.encode(),
-                                     {'Content-Type': 'application/json'})
-    assert json.loads(opener.open(request).read())['result']['uid'], login
-    return opener
 
 
 def rpc_outcome(client, model, method, args):

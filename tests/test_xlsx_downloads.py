@@ -1,19 +1,8 @@
 """The XLSX downloads as a logged-in user gets them over HTTP (A4, E3)."""
-import http.cookiejar
-import json
-import urllib.request
 
 import xlrd
 
-
-def session(server, login):
-    """An opener carrying the session cookie of `login` (password = login)."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    body = json.dumps({'jsonrpc': '2.0', 'params': {'db': server.db, 'login': login, 'password': login}})
-    request = urllib.request.Request(server.url + '/web/session/authenticate', body.encode(),
-                                     {'Content-Type': 'application/json'})
-    assert json.loads(opener.open(request).read())['result']['uid']
-    return opener
+from serverlib import session
 
 
 def workbook_rows(opener, url):
