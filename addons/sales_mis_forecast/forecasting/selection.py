@@ -94,7 +94,9 @@ def working_scale(y):
     magnitude = float(np.max(np.abs(y))) if y.size else 0.0
     if magnitude == 0.0 or SAFE_MAGNITUDE[0] <= magnitude <= SAFE_MAGNITUDE[1]:
         return 1.0
-    return float(2.0 ** (np.floor(np.log2(magnitude)) - _WORKING_EXPONENT))
+    # a subnormal series (5e-324 is 2**-1074) would need a scale below the smallest normal float,
+    # which is 0.0: stop at 2**-1022 (the series then forecasts at about 2**-52, still finite)
+    return float(2.0 ** max(np.floor(np.log2(magnitude)) - _WORKING_EXPONENT, -1022))
 
 
 def _scaled_back(forecast, scale):

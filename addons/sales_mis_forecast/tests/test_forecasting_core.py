@@ -213,6 +213,10 @@ def test_ordinary_magnitudes_are_forecast_unscaled():
     scale = working_scale(np.array([1.0, 1e155]))
     assert scale != 1.0 and np.log2(scale) == int(np.log2(scale))  # a power of two: no digit changes
     assert 2 ** 20 <= 1e155 / scale < 2 ** 21
+    # the smallest float: the scale stays a normal float (found by hypothesis: 2**-1094 is 0.0)
+    assert working_scale(np.array([5e-324])) == 2.0 ** -1022
+    fc = forecast_many(long_frame({'a': [5e-324]}), 6)
+    assert np.isfinite(fc[COLUMNS[2:7]].to_numpy(dtype=float)).all()
 
 
 def test_end_extends_series_that_stopped_selling():
