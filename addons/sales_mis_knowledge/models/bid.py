@@ -159,7 +159,8 @@ class Bid(models.Model):
 
     @api.model
     def create(self, values):
-        if 'checklist_line_ids' not in values and not self.env.context.get('default_checklist_line_ids'):
+        # the standard checklist unless the values bring one (no context key may drop the required items)
+        if 'checklist_line_ids' not in values:
             values = dict(values, checklist_line_ids=[(0, 0, {'name': _(name), 'required': required,
                                                                'sequence': 10 * index})
                                                       for index, (name, required) in enumerate(DEFAULT_CHECKLIST)])
